@@ -1,0 +1,5 @@
+use super::{Block, Document, Format};
+
+pub fn build(_format: Format, _source: &str, _blocks: Vec<Block>) -> Document {
+    Document::default()
+}
