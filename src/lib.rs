@@ -5,3 +5,6 @@
 
 pub mod document;
 pub mod span;
+pub mod diagnostic;
+pub mod position;
+pub mod rules;

@@ -17,3 +17,147 @@ pub struct DateRange {
     /// Where the range is written, in the source.
     pub span: Span,
 }
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)";
+
+/// "Jan 2020 – Present", "2019-2022", "07/2018 to 03/2021", "2021-03 — now".
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let point = format!(r"(?:{MONTH}\.?,?\s+|\d{{1,2}}/)?(?:19|20)\d{{2}}(?:[-/]\d{{2}})?");
+    let end = format!(r"(?:present|current|now|today|ongoing|{point})");
+    Regex::new(&format!(
+        r"(?i)\b(?P<start>{point})\s*(?:-{{1,2}}|–|—|\bto\b|\buntil\b|\btill\b)\s*(?P<end>{end})\b"
+    ))
+    .expect("the date range pattern is valid")
+});
+
+static POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?P<month>{MONTH})\.?,?\s+|(?P<num>\d{{1,2}})/)?(?P<year>(?:19|20)\d{{2}})(?:[-/](?P<iso>\d{{2}}))?$"
+    ))
+    .expect("the date pattern is valid")
+});
+
+impl YearMonth {
+    fn parse(text: &str) -> Option<YearMonth> {
+        let caps = POINT.captures(text.trim())?;
+        let year = caps["year"].parse().ok()?;
+        let month = if let Some(name) = caps.name("month") {
+            month_number(name.as_str())
+        } else if let Some(num) = caps.name("num").or_else(|| caps.name("iso")) {
+            num.as_str().parse().ok().filter(|m| (1..=12).contains(m))?
+        } else {
+            1
+        };
+        Some(YearMonth { year, month })
+    }
+
+    /// Months from `self` to `later`, counting both ends' months as whole.
+    pub fn months_until(self, later: YearMonth) -> i64 {
+        (later.year as i64 * 12 + later.month as i64) - (self.year as i64 * 12 + self.month as i64)
+    }
+}
+
+fn month_number(name: &str) -> u32 {
+    let lower = name.to_ascii_lowercase();
+    let key = &lower[..3.min(lower.len())];
+    match key {
+        "jan" | "win" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" | "spr" => 4,
+        "may" => 5,
+        "jun" | "sum" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" | "fal" | "aut" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        _ => 12,
+    }
+}
+
+impl DateRange {
+    /// The first date range written in `text`, with its span in the source.
+    pub fn find(text: &super::MappedText) -> Option<DateRange> {
+        RANGE.captures_iter(text.as_str()).find_map(|caps| {
+            let whole = caps.get(0)?;
+            let start = YearMonth::parse(&caps["start"])?;
+            let end_text = &caps["end"];
+            let end = if end_text.chars().next()?.is_ascii_digit()
+                || YearMonth::parse(end_text).is_some()
+            {
+                let end = YearMonth::parse(end_text)?;
+                if end < start {
+                    return None;
+                }
+                Some(end)
+            } else {
+                None
+            };
+            Some(DateRange {
+                start,
+                end,
+                span: text.source_span(whole.start(), whole.end()),
+            })
+        })
+    }
+
+    /// Whether `text` contains a date range.
+    pub fn is_in(text: &str) -> bool {
+        RANGE.is_match(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::MappedText;
+
+    fn find(text: &str) -> Option<(YearMonth, Option<YearMonth>, &str)> {
+        let mapped = MappedText::from_source(text, Span::new(0, text.len()));
+        DateRange::find(&mapped).map(|r| (r.start, r.end, &text[r.span.range()]))
+    }
+
+    fn ym(year: i32, month: u32) -> YearMonth {
+        YearMonth { year, month }
+    }
+
+    #[test]
+    fn finds_the_common_range_forms() {
+        assert_eq!(
+            find("Engineer, Acme (Jan 2020 – Present)"),
+            Some((ym(2020, 1), None, "Jan 2020 – Present"))
+        );
+        assert_eq!(
+            find("Dec 2013 -- Dec 2014"),
+            Some((ym(2013, 12), Some(ym(2014, 12)), "Dec 2013 -- Dec 2014"))
+        );
+        assert_eq!(
+            find("*2021 - Present*"),
+            Some((ym(2021, 1), None, "2021 - Present"))
+        );
+        assert_eq!(
+            find("07/2018 to 03/2021"),
+            Some((ym(2018, 7), Some(ym(2021, 3)), "07/2018 to 03/2021"))
+        );
+        assert_eq!(
+            find("AUBURN UNIVERSITY   2012 – 2018"),
+            Some((ym(2012, 1), Some(ym(2018, 1)), "2012 – 2018"))
+        );
+        assert_eq!(
+            find("September 2019 — 2021-06"),
+            Some((ym(2019, 9), Some(ym(2021, 6)), "September 2019 — 2021-06"))
+        );
+    }
+
+    #[test]
+    fn ignores_what_is_not_a_range() {
+        assert_eq!(find("Graduated 2018"), None);
+        assert_eq!(find("Python 3 - 2 services"), None);
+        assert_eq!(find("2022 - 2019"), None);
+        assert_eq!(find("Served 12000 - 15000 users"), None);
+    }
+}

@@ -8,6 +8,7 @@ mod builder;
 pub mod dates;
 mod mapped;
 mod markdown;
+mod markdown_inline;
 pub mod section_kind;
 mod text;
 

@@ -1,0 +1,1 @@
+use crate::document::{Classification, Format, SectionKind, parse};

@@ -1,0 +1,90 @@
+//! Errors in rule files, pointing at the line in the TOML.
+
+use miette::{NamedSource, SourceSpan};
+use std::ops::Range;
+
+/// A problem in one rule file, rendered by miette with the TOML quoted.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+#[error("{file}: {message}")]
+#[diagnostic(code(resume_lint::rule_file))]
+pub struct RuleFileError {
+    pub file: String,
+    pub message: String,
+    #[source_code]
+    pub source_code: NamedSource<String>,
+    #[label("{label}")]
+    pub span: SourceSpan,
+    pub label: String,
+    #[help]
+    pub help: Option<String>,
+}
+
+impl RuleFileError {
+    pub fn new(file: &str, source: &str, span: Range<usize>, message: impl Into<String>) -> Self {
+        let span = clamp(span, source);
+        Self {
+            file: file.to_string(),
+            message: message.into(),
+            source_code: NamedSource::new(file, source.to_string()).with_language("toml"),
+            span: SourceSpan::new(span.start.into(), span.len()),
+            label: "here".to_string(),
+            help: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+fn clamp(span: Range<usize>, source: &str) -> Range<usize> {
+    let mut start = span.start.min(source.len());
+    let mut end = span.end.clamp(start, source.len());
+    while !source.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !source.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Everything that can go wrong while loading rules.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum LoadError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    File(Box<RuleFileError>),
+    #[error("cannot read rules from {path}: {reason}")]
+    #[diagnostic(code(resume_lint::rules_dir))]
+    Io { path: String, reason: String },
+    #[error("unknown rule `{id}`")]
+    #[diagnostic(code(resume_lint::unknown_rule))]
+    UnknownRule {
+        id: String,
+        #[help]
+        help: Option<String>,
+    },
+}
+
+impl From<RuleFileError> for LoadError {
+    fn from(error: RuleFileError) -> Self {
+        LoadError::File(Box::new(error))
+    }
+}
+
+/// "did you mean `x`?" for the candidate closest to `wanted`, if any is close.
+pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wanted, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
