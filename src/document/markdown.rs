@@ -11,7 +11,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::markdown_inline::{InlineText, html_headings};
-use super::{Block, HeadingBlock, HeadingStyle, ItemBlock, ParagraphBlock};
+use super::{Block, HeadingBlock, HeadingStyle, ItemBlock, MappedText, ParagraphBlock};
 use crate::span::Span;
 
 const BOM: char = '\u{feff}';
@@ -23,17 +23,20 @@ const BOLD_HEADING_LEVEL: u8 = 7;
 /// in source order. Never fails and never panics: any text is Markdown.
 pub fn parse_blocks(source: &str) -> Vec<Block> {
     // A BOM would hide front matter and a first `# Name` from the parser, so
-    // it is left out of the parse and every range shifted past it.
-    let offset = if source.starts_with(BOM) {
+    // it is left out of the parse, like the front matter, and every range
+    // shifted past them.
+    let bom = if source.starts_with(BOM) {
         BOM.len_utf8()
     } else {
         0
     };
+    let offset = bom + front_matter_len(&source[bom..]);
+    // Heading attributes (`### Profile {#profile}`) are kramdown and pandoc
+    // syntax that no reader sees; without this option they would be heading text.
     let options = Options::ENABLE_TABLES
+        | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_TASKLISTS;
     let mut walker = Walker::new(source, offset);
     for (event, range) in Parser::new_ext(&source[offset..], options).into_offset_iter() {
         walker.handle(event, range);
@@ -41,6 +44,24 @@ pub fn parse_blocks(source: &str) -> Vec<Block> {
     walker.close_implicit_paragraph();
     walker.flush_items();
     walker.blocks
+}
+
+/// The byte length of the YAML (`---`) or TOML (`+++`) front matter that
+/// opens `text`, 0 when there is none.
+///
+/// pulldown-cmark accepts a metadata block anywhere a block starts, so with
+/// the options on for the whole parse, `## Experience` underlined by `---`
+/// would hide everything up to the next `---` line. Front matter is only
+/// looked for at the top, and the rest parsed without those options.
+fn front_matter_len(text: &str) -> usize {
+    let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    match Parser::new_ext(text, options).into_offset_iter().next() {
+        Some((Event::Start(Tag::MetadataBlock(_)), range)) if range.start == 0 => {
+            range.end.min(text.len())
+        }
+        _ => 0,
+    }
 }
 
 struct Walker<'s> {
@@ -81,16 +102,22 @@ struct Inline {
 }
 
 enum InlineKind {
-    /// `implicit`: text of a list item that follows its nested list, which
-    /// pulldown-cmark does not wrap in a paragraph.
-    Paragraph { span: Span, implicit: bool },
-    Heading { level: u8, span: Span },
+    /// `implicit`: text of a tight list item that follows a block nested in
+    /// it (a heading), which pulldown-cmark does not wrap in a paragraph.
+    Paragraph {
+        span: Span,
+        implicit: bool,
+    },
+    Heading {
+        level: u8,
+        span: Span,
+    },
     Cell,
 }
 
 struct Row {
     span: Span,
-    cells: Vec<super::MappedText>,
+    cells: Vec<MappedText>,
 }
 
 impl<'s> Walker<'s> {
@@ -319,8 +346,8 @@ impl<'s> Walker<'s> {
     }
 
     /// Where inline content goes: the open paragraph, heading or cell; else
-    /// the list item it sits in directly; else (text after an item's nested
-    /// list) a new paragraph.
+    /// the list item it sits in directly; else (an item's text after a block
+    /// nested in it) a new paragraph.
     fn sink(&mut self, span: Span) -> Option<&mut InlineText> {
         if self.inline.is_none() && self.collecting_item().is_none() {
             self.inline = Some(Inline {
@@ -377,7 +404,7 @@ impl<'s> Walker<'s> {
                 // An ATX heading is one line; a setext heading is its text
                 // plus the underline.
                 let style = match self.source.get(span.range()) {
-                    Some(heading) if heading.contains('\n') => HeadingStyle::Underline,
+                    Some(heading) if heading.contains(['\n', '\r']) => HeadingStyle::Underline,
                     _ => HeadingStyle::Atx,
                 };
                 self.emit(Block::Heading(HeadingBlock {
@@ -478,7 +505,6 @@ fn trim_end(source: &str, span: Span) -> Span {
     Span::new(span.start(), trimmed.len())
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -522,7 +548,7 @@ mod tests {
         }
     }
 
-    fn block_texts(block: &Block) -> Vec<&super::super::MappedText> {
+    fn block_texts(block: &Block) -> Vec<&MappedText> {
         match block {
             Block::Heading(heading) => vec![&heading.text],
             Block::Paragraph(paragraph) => paragraph.lines.iter().collect(),
@@ -577,6 +603,16 @@ mod tests {
                 "Side\nProjects\n---",
                 "###### *Deep* `x` one",
             ]
+        );
+    }
+
+    #[test]
+    fn heading_attributes_are_not_heading_text() {
+        let source = "### Profile {#profile}\n\nSkills {.wide}\n---\n";
+        assert_eq!(outline(source), ["h3 Atx: Profile", "h2 Underline: Skills"]);
+        assert_eq!(
+            spans(source),
+            ["### Profile {#profile}", "Skills {.wide}\n---"]
         );
     }
 
@@ -684,6 +720,16 @@ mod tests {
     }
 
     #[test]
+    fn text_after_a_heading_in_an_item_is_a_paragraph() {
+        let source = "- # Skills\n  Rust, Go\n- x\n";
+        assert_eq!(
+            outline(source),
+            ["h1 Atx: Skills", "p: Rust, Go", "item 0: x"]
+        );
+        assert_eq!(spans(source), ["# Skills", "Rust, Go", "- x"]);
+    }
+
+    #[test]
     fn empty_items_and_heading_only_items_are_skipped() {
         let source = "- \n- ## Skills\n- [ ]\n- - inner\n- ![logo](x.png)\n";
         assert_eq!(outline(source), ["h2 Atx: Skills", "item 1: inner"]);
@@ -713,6 +759,7 @@ mod tests {
                 "p: Jane Smith Doe *not* & co",
             ]
         );
+        assert_eq!(spans(source)[0], "- [pglock](https://x): wrote a lock");
         let blocks = parse_blocks(source);
         let Block::Paragraph(paragraph) = &blocks[2] else {
             panic!("not a paragraph: {:?}", blocks[2]);
@@ -752,20 +799,44 @@ mod tests {
     }
 
     #[test]
+    fn dashes_after_the_top_are_rules_not_front_matter() {
+        let source = "# Jane\n\n## Experience\n---\n**Acme** 2019\n- Built X\n\n\
+                      ## Education\n---\nMIT\n\n+++\nnot = \"toml\"\n+++\n";
+        assert_eq!(
+            outline(source),
+            [
+                "h1 Atx: Jane",
+                "h2 Atx: Experience",
+                "p: Acme 2019",
+                "item 0: Built X",
+                "h2 Atx: Education",
+                "p: MIT",
+                "p: +++ | not = \"toml\" | +++",
+            ]
+        );
+    }
+
+    #[test]
     fn html_comments_and_plain_html_blocks_produce_nothing() {
         let source = "<!-- TODO: update\n## Old heading\n-->\n\n<div align=\"center\">\n\
                       <img src=\"me.png\">\n<p>tagline</p>\n</div>\n\nText <!-- hidden --> shown\n";
-        assert_eq!(outline(source), ["p: Text  shown"]);
+        assert_eq!(outline(source), ["p: Text shown"]);
     }
 
     #[test]
     fn html_headings_come_from_html_blocks() {
         let source = "<h2>Experience</h2>\n\n<div align=\"center\">\n\
                       <h1 id=\"name\">Jane <em>Doe</em></h1>\n</div>\n\n<!-- <h2>Old</h2> -->\n";
-        assert_eq!(outline(source), ["h2 Html: Experience", "h1 Html: Jane Doe"]);
+        assert_eq!(
+            outline(source),
+            ["h2 Html: Experience", "h1 Html: Jane Doe"]
+        );
         assert_eq!(
             spans(source),
-            ["<h2>Experience</h2>", "<h1 id=\"name\">Jane <em>Doe</em></h1>"]
+            [
+                "<h2>Experience</h2>",
+                "<h1 id=\"name\">Jane <em>Doe</em></h1>"
+            ]
         );
     }
 
@@ -782,7 +853,10 @@ mod tests {
         );
         assert!(parse_blocks(source).iter().all(|block| matches!(
             block,
-            Block::Paragraph(ParagraphBlock { table_row: true, .. })
+            Block::Paragraph(ParagraphBlock {
+                table_row: true,
+                ..
+            })
         )));
     }
 
@@ -797,7 +871,8 @@ mod tests {
 
     #[test]
     fn code_blocks_produce_nothing() {
-        let source = "```rust\nfn main() {}\n```\n\n    indented code\n\n~~~\n# not a heading\n~~~\n";
+        let source =
+            "```rust\nfn main() {}\n```\n\n    indented code\n\n~~~\n# not a heading\n~~~\n";
         assert!(outline(source).is_empty());
     }
 
@@ -835,7 +910,9 @@ mod tests {
             panic!("not an item: {:?}", blocks[3]);
         };
         let billing = item.text.as_str().find("billing").unwrap();
-        let origin = item.text.source_span(billing, billing + "billing service".len());
+        let origin = item
+            .text
+            .source_span(billing, billing + "billing service".len());
         assert_eq!(&crlf[origin.range()], "billing service");
         assert_spans_valid(&crlf);
     }
@@ -844,13 +921,12 @@ mod tests {
     fn a_bom_is_skipped_and_spans_stay_in_the_original_source() {
         let source = format!("\u{feff}{MIXED}");
         assert_eq!(outline(&source), outline(MIXED));
-        let with_bom = spans(&source);
-        assert_eq!(with_bom, spans(MIXED));
-        assert_eq!(outline("\u{feff}# Jane\n"), ["h1 Atx: Jane"]);
-        assert_eq!(spans("\u{feff}# Jane\n"), ["# Jane"]);
-        assert_eq!(spans("\u{feff}# Jane\n").len(), 1);
-        let blocks = parse_blocks("\u{feff}# Jane\n");
+        assert_eq!(spans(&source), spans(MIXED));
+        let heading = "\u{feff}# Jane\n";
+        assert_eq!(outline(heading), ["h1 Atx: Jane"]);
+        let blocks = parse_blocks(heading);
         assert_eq!(block_span(&blocks[0]), Span::new(3, 6));
+        assert_eq!(&heading[block_span(&blocks[0]).range()], "# Jane");
     }
 
     #[test]

@@ -225,12 +225,18 @@ impl InlineText {
 }
 
 /// Pushes one character as a reader sees it: line endings never reach the
-/// text (`\r` vanishes, so CRLF reads like LF; `\n` becomes a space).
+/// text (`\r` vanishes, so CRLF reads like LF; `\n` becomes a space), and a
+/// run of spaces reads as one, as it renders (the gap left by a dropped code
+/// span or comment would otherwise show as a double space).
 fn push_visible_char(text: &mut MappedText, ch: char, origin: Span) {
-    match ch {
-        '\r' => {}
-        '\n' => text.push_separator(origin),
-        _ => text.push_char_from(normalize_char(ch), origin),
+    let ch = normalize_char(ch);
+    if ch == '\r' {
+        return;
+    }
+    if ch.is_whitespace() {
+        text.push_separator(origin);
+    } else {
+        text.push_char_from(ch, origin);
     }
 }
 
@@ -252,8 +258,8 @@ fn tag_effect(tag: &str) -> TagEffect {
         .to_ascii_lowercase();
     match name.as_str() {
         "br" => TagEffect::LineBreak,
-        "p" | "div" | "li" | "ul" | "ol" | "tr" | "td" | "th" | "table" | "hr" | "img"
-        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "blockquote" | "dd" | "dt" => {
+        "p" | "div" | "li" | "ul" | "ol" | "tr" | "td" | "th" | "table" | "hr" | "img" | "h1"
+        | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "blockquote" | "dd" | "dt" => {
             TagEffect::WordBreak
         }
         _ => TagEffect::Nothing,
@@ -284,8 +290,8 @@ pub(super) fn html_headings(source: &str, block: Span) -> Vec<HtmlHeading> {
     while let Some(found) = lower[pos..].find('<') {
         let open = pos + found;
         let rest = &lower[open..];
-        if rest.starts_with("<!--") {
-            pos = rest[4..].find("-->").map_or(lower.len(), |end| open + 4 + end + 3);
+        if let Some(length) = comment_length(rest) {
+            pos = open + length;
             continue;
         }
         let Some(level) = heading_level(rest) else {
@@ -299,7 +305,9 @@ pub(super) fn html_headings(source: &str, block: Span) -> Vec<HtmlHeading> {
         let (content_end, close_end) = match lower[open_end..].find(&closing) {
             Some(found) => {
                 let start = open_end + found;
-                let end = lower[start..].find('>').map_or(lower.len(), |gt| start + gt + 1);
+                let end = lower[start..]
+                    .find('>')
+                    .map_or(lower.len(), |gt| start + gt + 1);
                 (start, end)
             }
             None => (lower.len(), lower.len()),
@@ -329,8 +337,7 @@ fn heading_level(tag: &str) -> Option<u8> {
     matches!(bytes[3], b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n').then_some(level)
 }
 
-/// The visible text of raw HTML in `span`: tags removed, entities decoded,
-/// runs of whitespace collapsed as a browser would.
+/// The visible text of raw HTML in `span`: tags removed, entities decoded.
 fn html_text(source: &str, span: Span) -> MappedText {
     let mut text = MappedText::new();
     let Some(html) = source.get(span.range()) else {
@@ -341,11 +348,7 @@ fn html_text(source: &str, span: Span) -> MappedText {
     while let Some((index, ch)) = chars.next() {
         let at = base + index;
         let rest = &html[index..];
-        let tag_end = if ch == '<' {
-            tag_length(rest)
-        } else {
-            None
-        };
+        let tag_end = if ch == '<' { tag_length(rest) } else { None };
         if let Some(length) = tag_end {
             if tag_effect(&rest[..length]) != TagEffect::Nothing {
                 text.push_separator(Span::new(at, length));
@@ -360,12 +363,7 @@ fn html_text(source: &str, span: Span) -> MappedText {
             while chars.next_if(|&(next, _)| next < index + length).is_some() {}
             continue;
         }
-        let origin = Span::new(at, ch.len_utf8());
-        if ch.is_ascii_whitespace() {
-            text.push_separator(origin);
-        } else {
-            push_visible_char(&mut text, ch, origin);
-        }
+        push_visible_char(&mut text, ch, Span::new(at, ch.len_utf8()));
     }
     text
 }
@@ -373,14 +371,21 @@ fn html_text(source: &str, span: Span) -> MappedText {
 /// The byte length of the tag or comment starting `html`, which begins with
 /// `<`; `None` when the `<` is a literal ("A < B").
 fn tag_length(html: &str) -> Option<usize> {
-    if html.starts_with("<!--") {
-        return Some(html[4..].find("-->").map_or(html.len(), |end| 4 + end + 3));
+    if let Some(length) = comment_length(html) {
+        return Some(length);
     }
     let next = html[1..].chars().next()?;
     if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
         return None;
     }
     Some(html.find('>').map_or(html.len(), |gt| gt + 1))
+}
+
+/// The byte length of the comment starting `html`, to the end of `-->` or,
+/// unclosed, of `html`.
+fn comment_length(html: &str) -> Option<usize> {
+    let body = html.strip_prefix("<!--")?;
+    Some(body.find("-->").map_or(html.len(), |end| 4 + end + 3))
 }
 
 /// The character of the entity starting `text` (`&amp;`, `&#39;`, `&#x2013;`)
@@ -428,7 +433,13 @@ mod tests {
     fn heading_texts(source: &str) -> Vec<(u8, String, &str)> {
         html_headings(source, Span::new(0, source.len()))
             .into_iter()
-            .map(|h| (h.level, h.text.as_str().to_string(), &source[h.span.range()]))
+            .map(|h| {
+                (
+                    h.level,
+                    h.text.as_str().to_string(),
+                    &source[h.span.range()],
+                )
+            })
             .collect()
     }
 
@@ -439,7 +450,11 @@ mod tests {
         assert_eq!(
             heading_texts(source),
             vec![
-                (1, "Jane Doe".to_string(), "<H1 class=\"name\">Jane <b>Doe</b></H1>"),
+                (
+                    1,
+                    "Jane Doe".to_string(),
+                    "<H1 class=\"name\">Jane <b>Doe</b></H1>"
+                ),
                 (
                     2,
                     "Licenses & Certifications".to_string(),
@@ -454,7 +469,10 @@ mod tests {
         let source = "<h3>R&amp;D</h3>";
         let heading = &html_headings(source, Span::new(0, source.len()))[0];
         let amp = heading.text.as_str().find('&').unwrap();
-        assert_eq!(&source[heading.text.source_span(amp, amp + 1).range()], "&amp;");
+        assert_eq!(
+            &source[heading.text.source_span(amp, amp + 1).range()],
+            "&amp;"
+        );
     }
 
     #[test]
@@ -462,18 +480,29 @@ mod tests {
         let source = "<!-- <h2>Old</h2> -->\r\n<h2>\r\n  Work   Experience\r\n</h2>";
         assert_eq!(
             heading_texts(source),
-            vec![(2, "Work Experience".to_string(), "<h2>\r\n  Work   Experience\r\n</h2>")]
+            vec![(
+                2,
+                "Work Experience".to_string(),
+                "<h2>\r\n  Work   Experience\r\n</h2>"
+            )]
         );
     }
 
     #[test]
     fn tolerates_unclosed_and_literal_markup() {
-        assert_eq!(heading_texts("<h2>A < B"), vec![(2, "A < B".to_string(), "<h2>A < B")]);
+        assert_eq!(
+            heading_texts("<h2>A < B"),
+            vec![(2, "A < B".to_string(), "<h2>A < B")]
+        );
         assert!(heading_texts("<h2").is_empty());
         assert!(heading_texts("<hr><h7>x</h7><!-- open").is_empty());
         assert_eq!(
             heading_texts("<h2>&bogus; &#xZZ; &</h2>"),
-            vec![(2, "&bogus; &#xZZ; &".to_string(), "<h2>&bogus; &#xZZ; &</h2>")]
+            vec![(
+                2,
+                "&bogus; &#xZZ; &".to_string(),
+                "<h2>&bogus; &#xZZ; &</h2>"
+            )]
         );
     }
 

@@ -7,7 +7,7 @@
 //! section in two (precision over recall, see STYLE.md).
 
 use super::section_kind::{SectionKind, classify_heading, heading_words};
-use super::{Block, HeadingBlock, HeadingStyle, ItemBlock, MappedText, ParagraphBlock};
+use super::{Block, DateRange, HeadingBlock, HeadingStyle, ItemBlock, MappedText, ParagraphBlock};
 use crate::span::Span;
 
 /// Columns a tab advances to; only relative indentation matters.
@@ -17,8 +17,8 @@ const TAB_WIDTH: usize = 4;
 /// sentence with them. U+F0A7/U+F0B7 and friends are Wingdings/Symbol bullets
 /// that Word leaves in the private use area when it exports text.
 const GLYPH_MARKERS: &[char] = &[
-    '•', '▪', '‣', '◦', '●', '○', '■', '□', '–', '—', '·', '∙', '⦁', '⁃', '►', '▸', '▶', '➢',
-    '➤', '◆', '♦', '❖', '✓', '✔', '\u{F0A7}', '\u{F0B7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}',
+    '•', '▪', '‣', '◦', '●', '○', '■', '□', '–', '—', '·', '∙', '⦁', '⁃', '►', '▸', '▶', '➢', '➤',
+    '◆', '♦', '❖', '✓', '✔', '\u{F0A7}', '\u{F0B7}', '\u{F076}', '\u{F0D8}', '\u{F0FC}',
 ];
 
 /// Characters of separator lines (`-----`, `* * *`, `.....`, `+---+`).
@@ -53,14 +53,6 @@ const SECTION_TAILS: &[&str] = &[
     "information",
     "details",
 ];
-
-/// Months and seasons; any prefix of three letters or more counts ("Sept").
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "spring", "summer", "fall", "autumn", "winter",
-];
-
-const ONGOING: &[&str] = &["present", "current", "now", "today", "date"];
 
 /// Splits a plain-text resume into headings, paragraphs and list items, in
 /// source order. Never fails and never panics: any text is a document.
@@ -201,9 +193,7 @@ fn read_marker(source: &str, line: Line, list_column: Option<usize>) -> Option<M
     }
     let body = rest.trim_start();
     let skipped = text.len() - body.len();
-    let text_column = text[..skipped]
-        .chars()
-        .fold(line.indent, advance_column);
+    let text_column = text[..skipped].chars().fold(line.indent, advance_column);
     Some(Marker {
         kind,
         start: line.start,
@@ -253,11 +243,11 @@ fn heading_core(text: &str) -> Option<(usize, usize, bool)> {
     let is_decoration = |ch: char| ch.is_whitespace() || HEADING_DECORATION.contains(&ch);
     let core = text.trim_start_matches(is_decoration);
     let start = text.len() - core.len();
-    let mut core = core.trim_end_matches(is_decoration);
-    let colon = core.ends_with(':');
-    if colon {
-        core = core[..core.len() - 1].trim_end_matches(is_decoration);
-    }
+    let core = core.trim_end_matches(is_decoration);
+    let (core, colon) = match core.strip_suffix(':') {
+        Some(before) => (before.trim_end_matches(is_decoration), true),
+        None => (core, false),
+    };
     if !core.chars().any(char::is_alphanumeric) {
         return None;
     }
@@ -279,7 +269,7 @@ fn ends_like_sentence(text: &str) -> bool {
     text.ends_with(['.', '!', '?', ',', ';'])
 }
 
-/// An ALL-CAPS section title: not a role line (a year or a date range in it),
+/// An ALL-CAPS section title: not a role or school line (a year in it),
 /// a contact line (`@`, a comma between city and state), a shouted sentence,
 /// an acronym ("AWS", "I") or a list of them ("HTML CSS JS").
 fn is_caps_heading(text: &str) -> bool {
@@ -290,11 +280,7 @@ fn is_caps_heading(text: &str) -> bool {
     if letters.peek().is_none() || !letters.all(char::is_uppercase) {
         return false;
     }
-    if contains_year(text)
-        || has_date_range(text)
-        || text.contains('@')
-        || text.contains("://")
-        || ends_like_sentence(text)
+    if contains_year(text) || text.contains('@') || text.contains("://") || ends_like_sentence(text)
     {
         return false;
     }
@@ -331,7 +317,10 @@ fn read_heading(source: &str, line: Line) -> Option<(HeadingStyle, Span)> {
     } else {
         return None;
     };
-    Some((style, Span::from_range(line.start + start..line.start + end)))
+    Some((
+        style,
+        Span::from_range(line.start + start..line.start + end),
+    ))
 }
 
 /// A term of a definition list: its description follows, indented deeper
@@ -342,81 +331,10 @@ fn is_definition_term(line: Line, next: Option<&Line>) -> bool {
     next.is_some_and(|next| !next.is_blank() && next.indent > line.indent)
 }
 
-/// Standalone four-digit years (1900–2099), as byte ranges.
-fn years(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut index = 0;
-    std::iter::from_fn(move || {
-        while index < bytes.len() {
-            if !bytes[index].is_ascii_digit() {
-                index += 1;
-                continue;
-            }
-            let start = index;
-            while bytes.get(index).is_some_and(u8::is_ascii_digit) {
-                index += 1;
-            }
-            let run = &bytes[start..index];
-            if run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")) {
-                return Some((start, index));
-            }
-        }
-        None
-    })
-}
-
+/// True when the text holds a four-digit year (1900–2099) standing alone.
 fn contains_year(text: &str) -> bool {
-    years(text).next().is_some()
-}
-
-/// True when the text holds a date range such as `2019 – 2021`,
-/// `Jan 2020 - Present` or `(2016-2018)`: the mark of a role or school line.
-fn has_date_range(text: &str) -> bool {
-    years(text).any(|(_, end)| range_follows(&text[end..]))
-}
-
-fn range_follows(rest: &str) -> bool {
-    let Some(rest) = strip_range_separator(rest.trim_start()) else {
-        return false;
-    };
-    let rest = skip_month(rest.trim_start());
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 {
-        // `2019-20` writes the end year with two digits.
-        return digits == 2 || (digits == 4 && (rest.starts_with("19") || rest.starts_with("20")));
-    }
-    ONGOING.contains(&leading_word(rest).to_lowercase().as_str())
-}
-
-fn strip_range_separator(rest: &str) -> Option<&str> {
-    if let Some(after) = rest.strip_prefix(['-', '–', '—', '−', '~']) {
-        return Some(after);
-    }
-    let word = leading_word(rest).to_lowercase();
-    matches!(word.as_str(), "to" | "until" | "till" | "through" | "thru")
-        .then(|| &rest[leading_word(rest).len()..])
-}
-
-/// Skips a month or season (`Jan`, `Sept.`, `Summer`) or a numeric month (`03/`).
-fn skip_month(rest: &str) -> &str {
-    let word = leading_word(rest);
-    let lower = word.to_lowercase();
-    if lower.len() >= 3 && MONTHS.iter().any(|month| month.starts_with(lower.as_str())) {
-        return rest[word.len()..].trim_start_matches(|ch: char| ch == '.' || ch == ',' || ch.is_whitespace());
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    match rest.as_bytes().get(digits) {
-        Some(b'/') if (1..=2).contains(&digits) => &rest[digits + 1..],
-        _ => rest,
-    }
-}
-
-fn leading_word(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, ch)| !ch.is_alphabetic())
-        .map_or(text.len(), |(index, _)| index);
-    &text[..end]
+    text.split(|ch: char| !ch.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")))
 }
 
 /// A bullet still taking continuation lines.
@@ -561,7 +479,7 @@ impl<'s> Parser<'s> {
         let Some(item) = self.item.as_mut() else {
             return false;
         };
-        if !belongs(item) || has_date_range(text) {
+        if !belongs(item) || DateRange::is_in(text) {
             return false;
         }
         item.text

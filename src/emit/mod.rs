@@ -1,0 +1,7 @@
+//! Output formats. Each emitter formats reports; none knows rule logic, and
+//! positions come from `position::LineIndex` only.
+
+pub mod concise;
+pub mod full;
+pub mod json;
+pub mod summary;

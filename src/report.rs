@@ -1,0 +1,65 @@
+//! The outcome of linting one file, as every emitter sees it.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::Format;
+use crate::input::InputError;
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub format: Format,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Linted {
+        source: Arc<str>,
+        diagnostics: Vec<Diagnostic>,
+    },
+    /// Empty or whitespace-only: nothing to lint, not an error.
+    Empty,
+    Failed(InputError),
+}
+
+impl FileReport {
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match &self.outcome {
+            Outcome::Linted { diagnostics, .. } => diagnostics,
+            _ => &[],
+        }
+    }
+}
+
+/// Counts over every report, for the summary line and the JSON summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub failed: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    pub fn of(reports: &[FileReport]) -> Totals {
+        let mut totals = Totals {
+            files: reports.len(),
+            ..Totals::default()
+        };
+        for report in reports {
+            if matches!(report.outcome, Outcome::Failed(_)) {
+                totals.failed += 1;
+            }
+            for diagnostic in report.diagnostics() {
+                match diagnostic.severity {
+                    Severity::Error => totals.errors += 1,
+                    Severity::Warning => totals.warnings += 1,
+                    Severity::Info => totals.infos += 1,
+                }
+            }
+        }
+        totals
+    }
+}
