@@ -149,7 +149,10 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 /// Prints a miette error to stderr.
 fn print_error(error: &dyn miette::Diagnostic, color: bool) {
     let mut out = String::new();
-    if emit::full::handler(color).render_report(&mut out, error).is_err() {
+    if emit::full::handler(color)
+        .render_report(&mut out, error)
+        .is_err()
+    {
         out = format!("error: {error}\n");
     }
     let _ = std::io::stderr().write_all(out.as_bytes());

@@ -47,7 +47,11 @@ pub fn list(rules: &RuleSet) -> String {
 /// The full documentation of one rule.
 pub fn describe(rule: &Rule) -> String {
     let mut out = String::new();
-    let fixable = if rule.fixable() { "fixable" } else { "not fixable" };
+    let fixable = if rule.fixable() {
+        "fixable"
+    } else {
+        "not fixable"
+    };
     let _ = writeln!(
         out,
         "{} ({} rule, default severity {}, {fixable})",
@@ -73,7 +77,11 @@ pub fn describe(rule: &Rule) -> String {
         let _ = writeln!(out, "\nOptions: none");
     } else {
         let text = toml::to_string(&options).unwrap_or_default();
-        section(&mut out, "Options (with their defaults)", Some(text.trim_end()));
+        section(
+            &mut out,
+            "Options (with their defaults)",
+            Some(text.trim_end()),
+        );
     }
     let _ = writeln!(out, "\nDefined in: {}", rule.origin);
     out

@@ -102,7 +102,9 @@ fn walk(dir: &Path, format_override: Option<Format>) -> Vec<Input> {
         .filter(|entry| entry.file_type().is_file())
         .filter_map(|entry| {
             let name = entry.file_name().to_str()?.to_ascii_lowercase();
-            let wanted = [".md", ".markdown", ".txt"].iter().any(|ext| name.ends_with(ext));
+            let wanted = [".md", ".markdown", ".txt"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
             wanted.then(|| {
                 let display_path = entry.path().display().to_string();
                 Input {
@@ -191,7 +193,10 @@ mod tests {
 
     #[test]
     fn decoding_refuses_binary_and_invalid_utf8() {
-        assert!(matches!(decode("a", vec![b'a', 0, b'b']), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            decode("a", vec![b'a', 0, b'b']),
+            Err(InputError::Binary { .. })
+        ));
         assert_eq!(
             decode("a", vec![b'o', b'k', 0xff]),
             Err(InputError::InvalidUtf8 {

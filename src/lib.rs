@@ -3,14 +3,14 @@
 //! Data flows one way: source text → [`document::Document`] → rules →
 //! [`diagnostic::Diagnostic`]s → an emitter.
 
-pub mod document;
-pub mod span;
-pub mod diagnostic;
-pub mod position;
-pub mod rules;
 pub mod app;
 pub mod cli;
+pub mod diagnostic;
+pub mod document;
 pub mod emit;
 pub mod explain;
 pub mod input;
+pub mod position;
 pub mod report;
+pub mod rules;
+pub mod span;

@@ -56,7 +56,10 @@ impl<'a> LineIndex<'a> {
         let mut end_offset = span.end().min(self.source.len());
         // A span that ends with a line break ends on its line, not the next.
         while end_offset > span.start()
-            && matches!(self.source.as_bytes().get(end_offset - 1), Some(b'\n' | b'\r'))
+            && matches!(
+                self.source.as_bytes().get(end_offset - 1),
+                Some(b'\n' | b'\r')
+            )
         {
             end_offset -= 1;
         }

@@ -39,7 +39,6 @@ fn expected_by_line(source: &str) -> BTreeMap<usize, usize> {
     for (number, line) in source.lines().enumerate() {
         if let Some(at) = line.find("<!-- flag") {
             let count = line[at + 9..]
-                .trim_start()
                 .split_whitespace()
                 .next()
                 .and_then(|n| n.parse().ok())
@@ -62,7 +61,11 @@ fn every_rule_flags_exactly_its_marked_lines_and_nothing_in_clean() {
         let dir = fixture_dir(&rule.id);
         let flagged = read(&dir.join("flagged.md"));
         let expected = expected_by_line(&flagged);
-        assert!(!expected.is_empty(), "{}: flagged.md marks no line", rule.id);
+        assert!(
+            !expected.is_empty(),
+            "{}: flagged.md marks no line",
+            rule.id
+        );
         let actual = findings_by_line(&rule.id, &flagged);
         if actual != expected {
             failures.push(format!(

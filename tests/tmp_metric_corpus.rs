@@ -14,7 +14,11 @@ fn corpus() -> Vec<(String, String, Format)> {
         paths.sort();
         for path in paths {
             let source = std::fs::read_to_string(&path).unwrap();
-            out.push((path.file_name().unwrap().to_string_lossy().into_owned(), source, format));
+            out.push((
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                source,
+                format,
+            ));
         }
     }
     out

@@ -107,7 +107,7 @@ fn split_header(blocks: &[Block], plan: &SectionPlan) -> (Header, usize) {
         return (header, index);
     }
     match blocks.first() {
-        Some(Block::Heading(h)) if !plan.opens_section(h) || is_name_heading(h, plan) => {
+        Some(Block::Heading(h)) if !plan.opens_section(h) || is_name_heading(h) => {
             header.name = Some(h.text.clone());
             index = 1;
         }
@@ -145,11 +145,12 @@ fn split_header(blocks: &[Block], plan: &SectionPlan) -> (Header, usize) {
     (header, index)
 }
 
-/// The first heading is the person's name when it stands alone at the top
-/// level and names no section.
-fn is_name_heading(heading: &HeadingBlock, plan: &SectionPlan) -> bool {
+/// The first heading of a resume is the person's name unless it names a
+/// section: "# Jordan Lee", or "JORDAN LEE" in a plain-text resume whose
+/// section headings are capitals too.
+fn is_name_heading(heading: &HeadingBlock) -> bool {
     classify_heading(heading.text.as_str()) == SectionKind::Unknown
-        && plan.level.is_some_and(|level| heading.level < level)
+        && is_name_like(heading.text.as_str())
 }
 
 /// Whether the blocks up to the next section heading hold prose or bullets.
@@ -233,7 +234,10 @@ fn headless_sections(body: &[Block]) -> Vec<Section> {
     for block in &body[intro_len..] {
         rest.add(block);
     }
-    [intro.finish(), rest.finish()].into_iter().flatten().collect()
+    [intro.finish(), rest.finish()]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn fill_sections(document: &mut Document, body: &[Block], plan: &SectionPlan) {
@@ -321,7 +325,11 @@ fn is_employer_line(
 /// The kind a creatively named section's content calls for.
 fn classify_by_content(section: &Section, first: bool) -> SectionKind {
     let entry_text = |e: &Entry| e.title.as_str().to_lowercase();
-    let mentions_degree = section.entries.iter().map(entry_text).any(|t| has_degree_word(&t))
+    let mentions_degree = section
+        .entries
+        .iter()
+        .map(entry_text)
+        .any(|t| has_degree_word(&t))
         || section
             .paragraphs
             .iter()
@@ -367,8 +375,18 @@ fn classify_by_content(section: &Section, first: bool) -> SectionKind {
 
 fn has_degree_word(text: &str) -> bool {
     const DEGREES: [&str; 12] = [
-        "bachelor", "master", "b.s.", "b.sc", "m.s.", "m.sc", "ph.d", "phd", "university",
-        "college", "diploma", "b.a.",
+        "bachelor",
+        "master",
+        "b.s.",
+        "b.sc",
+        "m.s.",
+        "m.sc",
+        "ph.d",
+        "phd",
+        "university",
+        "college",
+        "diploma",
+        "b.a.",
     ];
     DEGREES.iter().any(|d| text.contains(d))
 }
@@ -424,6 +442,16 @@ impl SectionBuilder {
 
     fn add(&mut self, block: &Block) {
         match block {
+            // An emphasised line of dates ("*2021 – Present*") is the dates of
+            // the role above, not a heading.
+            Block::Heading(h) if h.style == HeadingStyle::Bold && is_date_line(&h.text) => {
+                self.extend_span(h.span);
+                self.add_paragraph(&ParagraphBlock {
+                    lines: vec![h.text.clone()],
+                    span: h.span,
+                    table_row: false,
+                });
+            }
             Block::Heading(h) => {
                 self.extend_span(h.span);
                 self.start_entry(h.text.clone(), h.span);
@@ -546,6 +574,10 @@ impl Section {
     fn is_empty(&self) -> bool {
         self.paragraphs.is_empty() && self.bullets.is_empty() && self.entries.is_empty()
     }
+}
+
+fn is_date_line(text: &MappedText) -> bool {
+    text.as_str().split_whitespace().count() <= 8 && DateRange::is_in(text.as_str())
 }
 
 fn to_heading(block: &HeadingBlock) -> Heading {

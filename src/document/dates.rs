@@ -54,9 +54,36 @@ impl YearMonth {
         Some(YearMonth { year, month })
     }
 
-    /// Months from `self` to `later`, counting both ends' months as whole.
-    pub fn months_until(self, later: YearMonth) -> i64 {
-        (later.year as i64 * 12 + later.month as i64) - (self.year as i64 * 12 + self.month as i64)
+    /// The current month, for roles that run to "Present". The environment
+    /// variable `RESUME_LINT_TODAY` (`YYYY-MM`) pins it, for reproducible runs.
+    pub fn today() -> YearMonth {
+        if let Some(pinned) = std::env::var("RESUME_LINT_TODAY")
+            .ok()
+            .and_then(|v| YearMonth::parse(&v))
+        {
+            return pinned;
+        }
+        let seconds = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        civil_month(i64::try_from(seconds / 86_400).unwrap_or(0))
+    }
+}
+
+/// Year and month of a day counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_month(days: i64) -> YearMonth {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    YearMonth {
+        year: i32::try_from(year).unwrap_or(i32::MAX),
+        month: u32::try_from(month).unwrap_or(1),
     }
 }
 
@@ -151,6 +178,13 @@ mod tests {
             find("September 2019 — 2021-06"),
             Some((ym(2019, 9), Some(ym(2021, 6)), "September 2019 — 2021-06"))
         );
+    }
+
+    #[test]
+    fn days_since_the_epoch_give_the_civil_month() {
+        assert_eq!(civil_month(0), ym(1970, 1));
+        assert_eq!(civil_month(20_407), ym(2025, 11));
+        assert_eq!(civil_month(11_016), ym(2000, 2));
     }
 
     #[test]

@@ -143,7 +143,10 @@ mod tests {
         let d = text.as_str().find('d').unwrap();
         assert_eq!(&source[text.source_span(d, d + 1).range()], "d");
         let quote = text.as_str().find('"').unwrap();
-        assert_eq!(&source[text.source_span(quote, quote + 1).range()], "\u{201C}");
+        assert_eq!(
+            &source[text.source_span(quote, quote + 1).range()],
+            "\u{201C}"
+        );
         let x = text.as_str().len() - 1;
         assert_eq!(&source[text.source_span(x - 1, x + 1).range()], "4\u{00D7}");
     }

@@ -39,7 +39,15 @@ impl Format {
 /// Parses a resume into its structure. Never fails: any text is a document.
 pub fn parse(source: &str, format: Format) -> Document {
     let blocks = match format {
-        Format::Markdown => markdown::parse_blocks(source),
+        Format::Markdown => {
+            let blocks = markdown::parse_blocks(source);
+            // A resume pasted whole into a code fence is plain text to its reader.
+            if blocks.is_empty() && !source.trim().is_empty() {
+                text::parse_blocks(source)
+            } else {
+                blocks
+            }
+        }
         Format::Text => text::parse_blocks(source),
     };
     builder::build(format, source, blocks)

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SectionKind {
     Summary,
@@ -233,7 +233,12 @@ mod tests {
 
     #[test]
     fn creative_headings_are_unknown() {
-        for heading in ["Where I've Built Things", "Tech Arsenal", "Toolbox", "Jane Doe"] {
+        for heading in [
+            "Where I've Built Things",
+            "Tech Arsenal",
+            "Toolbox",
+            "Jane Doe",
+        ] {
             assert_eq!(classify_heading(heading), SectionKind::Unknown, "{heading}");
         }
     }

@@ -63,6 +63,9 @@ mod tests {
             infos: 2,
             ..Totals::default()
         };
-        assert_eq!(line(&failed, false), "2 info in 1 file; 1 file could not be read");
+        assert_eq!(
+            line(&failed, false),
+            "2 info in 1 file; 1 file could not be read"
+        );
     }
 }

@@ -32,12 +32,7 @@ impl RuleFileError {
         }
     }
 
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
-        self
-    }
-
-    pub fn with_help(mut self, help: Option<String>) -> Self {
+    pub fn with_help(mut self: Box<Self>, help: Option<String>) -> Box<Self> {
         self.help = help;
         self
     }
@@ -73,14 +68,17 @@ pub enum LoadError {
     },
 }
 
-impl From<RuleFileError> for LoadError {
-    fn from(error: RuleFileError) -> Self {
-        LoadError::File(Box::new(error))
+impl From<Box<RuleFileError>> for LoadError {
+    fn from(error: Box<RuleFileError>) -> Self {
+        LoadError::File(error)
     }
 }
 
 /// "did you mean `x`?" for the candidate closest to `wanted`, if any is close.
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(wanted, c), c))

@@ -27,9 +27,15 @@ pub struct RuleDocs {
 
 impl RuleDocs {
     fn is_complete(&self) -> bool {
-        [&self.summary, &self.why, &self.bad, &self.good, &self.source]
-            .iter()
-            .all(|field| field.as_deref().is_some_and(|s| !s.trim().is_empty()))
+        [
+            &self.summary,
+            &self.why,
+            &self.bad,
+            &self.good,
+            &self.source,
+        ]
+        .iter()
+        .all(|field| field.as_deref().is_some_and(|s| !s.trim().is_empty()))
     }
 }
 
@@ -178,7 +184,7 @@ impl RuleSet {
         out.sort_by(|a, b| {
             (a.span.offset, a.span.length, &a.rule).cmp(&(b.span.offset, b.span.length, &b.rule))
         });
-        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
         out
     }
 }

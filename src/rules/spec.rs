@@ -14,8 +14,7 @@ use toml::de::{DeTable, Deserializer};
 
 /// Keys every rule file may have; everything else belongs to its kind.
 pub const COMMON_KEYS: [&str; 11] = [
-    "id", "kind", "severity", "scope", "message", "help", "source", "summary", "why", "bad",
-    "good",
+    "id", "kind", "severity", "scope", "message", "help", "source", "summary", "why", "bad", "good",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -53,12 +52,21 @@ pub struct RuleFile<'a> {
 }
 
 /// Parses, validates and compiles one rule file.
-pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, RuleFileError> {
+pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, Box<RuleFileError>> {
     let error = |span: Range<usize>, message: String| {
-        RuleFileError::new(file.display_name, file.text, span, message)
+        Box::new(RuleFileError::new(
+            file.display_name,
+            file.text,
+            span,
+            message,
+        ))
     };
-    let table = DeTable::parse(file.text)
-        .map_err(|e| error(e.span().unwrap_or(0..0), format!("invalid TOML: {}", e.message())))?;
+    let table = DeTable::parse(file.text).map_err(|e| {
+        error(
+            e.span().unwrap_or(0..0),
+            format!("invalid TOML: {}", e.message()),
+        )
+    })?;
     let whole = table.span();
     let mut common_table = DeTable::new();
     let mut options_table = DeTable::new();
@@ -112,16 +120,27 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, RuleFileError> {
             format!("unknown rule kind `{}`", common.kind.get_ref()),
         )
         .with_help(Some(
-            did_you_mean(common.kind.get_ref(), KindName::ALL.iter().map(|k| k.name()))
-                .unwrap_or_else(|| format!("the kinds are: {}", KindName::names().join(", "))),
+            did_you_mean(
+                common.kind.get_ref(),
+                KindName::ALL.iter().map(|k| k.name()),
+            )
+            .unwrap_or_else(|| format!("the kinds are: {}", KindName::names().join(", "))),
         ))
     })?;
     let scope = match &common.scope {
         Some(scope) => {
-            if let Some(bad) = scope.get_ref().iter().find(|s| !kind.allowed_scopes().contains(s)) {
+            if let Some(bad) = scope
+                .get_ref()
+                .iter()
+                .find(|s| !kind.allowed_scopes().contains(s))
+            {
                 return Err(error(
                     scope.span(),
-                    format!("a `{}` rule cannot read the `{}` scope", kind.name(), bad.name()),
+                    format!(
+                        "a `{}` rule cannot read the `{}` scope",
+                        kind.name(),
+                        bad.name()
+                    ),
                 )
                 .with_help(Some(format!(
                     "this kind reads: {}",
@@ -151,7 +170,11 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, RuleFileError> {
             .with_help(Some(format!(
                 "a `{}` rule fills: {}",
                 kind.name(),
-                names.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(", ")
+                names
+                    .iter()
+                    .map(|n| format!("{{{n}}}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))));
         }
     }

@@ -173,7 +173,11 @@ mod tests {
     fn matches_whole_words_and_phrases_only() {
         let phrases = ["team player", "dynamic", "passionate"];
         assert_eq!(
-            hits(&phrases, &[], "Teamwork; a Team Player, dynamically passionate"),
+            hits(
+                &phrases,
+                &[],
+                "Teamwork; a Team Player, dynamically passionate"
+            ),
             ["Team Player", "passionate"]
         );
         assert!(hits(&phrases, &[], "teamwork passionately").is_empty());
@@ -194,18 +198,30 @@ mod tests {
         assert!(hits(&["i"], &[], "I/O and i.e.").is_empty());
         assert!(hits(&["us"], &[], "US-based team").is_empty());
         assert_eq!(hits(&["i"], &[], "I'm sure I built it."), ["I", "I"]);
-        assert_eq!(hits(&["team player"], &[], "team players"), ["team players"]);
+        assert_eq!(
+            hits(&["team player"], &[], "team players"),
+            ["team players"]
+        );
         assert_eq!(hits(&["etc"], &[], "Go, Rust, etc."), ["etc"]);
     }
 
     #[test]
     fn longest_phrase_wins_and_exceptions_suppress() {
         assert_eq!(
-            hits(&["motivated", "self-motivated"], &[], "a self-motivated dev"),
+            hits(
+                &["motivated", "self-motivated"],
+                &[],
+                "a self-motivated dev"
+            ),
             ["self-motivated"]
         );
         assert!(
-            hits(&["dynamic"], &[r"(?i)\bdynamic\s+programming\b"], "dynamic programming").is_empty()
+            hits(
+                &["dynamic"],
+                &[r"(?i)\bdynamic\s+programming\b"],
+                "dynamic programming"
+            )
+            .is_empty()
         );
     }
 }
