@@ -31,7 +31,12 @@ fn dump_bullets() {
         let doc = parse(&source, format);
         for unit in units(&doc, &[Scope::ExperienceBullet]) {
             if unit.bullet.is_some() {
-                println!("{name}\t{}", unit.text.as_str());
+                println!(
+                    "{name}\t{}\t{:?}\t{}",
+                    unit.section.map_or("", |s| s.heading_text()),
+                    unit.section.map(|s| s.kind),
+                    unit.text.as_str()
+                );
             }
         }
     }

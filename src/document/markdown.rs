@@ -53,12 +53,16 @@ pub fn parse_blocks(source: &str) -> Vec<Block> {
 /// the options on for the whole parse, `## Experience` underlined by `---`
 /// would hide everything up to the next `---` line. Front matter is only
 /// looked for at the top, and the rest parsed without those options.
+/// Blank lines before the opening `---` are tolerated: some resumes start
+/// with one, and their authors meant front matter all the same.
 fn front_matter_len(text: &str) -> usize {
+    let body = text.trim_start_matches(['\n', '\r']);
+    let blank = text.len() - body.len();
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
-    match Parser::new_ext(text, options).into_offset_iter().next() {
+    match Parser::new_ext(body, options).into_offset_iter().next() {
         Some((Event::Start(Tag::MetadataBlock(_)), range)) if range.start == 0 => {
-            range.end.min(text.len())
+            blank + range.end.min(body.len())
         }
         _ => 0,
     }
@@ -796,6 +800,14 @@ mod tests {
         assert_eq!(spans(yaml), ["# Jane"]);
         let toml = "+++\ntitle = \"Resume\"\n+++\n\nJane Doe\n";
         assert_eq!(outline(toml), ["p: Jane Doe"]);
+    }
+
+    #[test]
+    fn front_matter_after_blank_lines_is_skipped() {
+        let source = "\n\n---\nname: Alex\n# a yaml comment\n---\n# Alex Morgan\n";
+        let blocks = parse_blocks(source);
+        assert_eq!(blocks.len(), 1);
+        assert!(matches!(&blocks[0], Block::Heading(h) if h.text.as_str() == "Alex Morgan"));
     }
 
     #[test]

@@ -22,6 +22,13 @@ struct Options {
     /// Headings a reviewer leaves alone although they hold no standard word.
     #[serde(default)]
     not_judged: Vec<String>,
+    /// Words that mark a heading as creative rather than merely unusual
+    /// ("Where I've Built Things", "Tech Arsenal"). A heading without a
+    /// standard word is flagged only when it holds one of these or is a known
+    /// rename: "Academic Appointments" or a heading in another language is
+    /// unusual, not creative, and a reviewer leaves it alone.
+    #[serde(default)]
+    creative_words: Vec<String>,
     /// Creative heading → standard heading, used when the content does not
     /// say what the section is. Matched case-insensitively, punctuation ignored.
     #[serde(default)]
@@ -35,6 +42,7 @@ pub struct Heading {
     options: Options,
     standard: Vec<Vec<String>>,
     not_judged: Vec<Vec<String>>,
+    creative: Vec<Vec<String>>,
     renames: Vec<(Vec<String>, String)>,
 }
 
@@ -51,6 +59,7 @@ pub fn compile(table: OptionsTable<'_>) -> Result<Heading, KindError> {
     }
     let standard = phrases(&options.standard);
     let not_judged = phrases(&options.not_judged);
+    let creative = phrases(&options.creative_words);
     let renames = options
         .renames
         .iter()
@@ -60,6 +69,7 @@ pub fn compile(table: OptionsTable<'_>) -> Result<Heading, KindError> {
         options,
         standard,
         not_judged,
+        creative,
         renames,
     })
 }
@@ -92,6 +102,9 @@ impl Check for Heading {
                 .iter()
                 .find(|(from, _)| *from == words)
                 .map(|(_, to)| to.clone());
+            if by_rename.is_none() && !contains_any(&words, &self.creative) {
+                continue;
+            }
             let (suggestion, applicability) = match (by_rename, by_content) {
                 (Some(rename), _) => (rename, Applicability::Safe),
                 (None, Some(name)) if section.kind != SectionKind::Unknown => {
