@@ -180,6 +180,40 @@ const KEYWORDS: &[(&str, SectionKind)] = &[
     ("patents", SectionKind::Patents),
 ];
 
+/// Section names in other languages, so that a German or Japanese resume is
+/// structured too. Written without spaces between words (CJK), they are
+/// matched as substrings of the heading.
+const OTHER_LANGUAGES: &[(&str, SectionKind)] = &[
+    ("berufserfahrung", SectionKind::Experience),
+    ("ausbildung", SectionKind::Education),
+    ("fähigkeiten", SectionKind::Skills),
+    ("kenntnisse", SectionKind::Skills),
+    ("experiencia", SectionKind::Experience),
+    ("educación", SectionKind::Education),
+    ("formación", SectionKind::Education),
+    ("habilidades", SectionKind::Skills),
+    ("expérience", SectionKind::Experience),
+    ("formation", SectionKind::Education),
+    ("compétences", SectionKind::Skills),
+    ("опыт", SectionKind::Experience),
+    ("образование", SectionKind::Education),
+    ("навыки", SectionKind::Skills),
+    ("職務経歴", SectionKind::Experience),
+    ("職歴", SectionKind::Experience),
+    ("学歴", SectionKind::Education),
+    ("スキル", SectionKind::Skills),
+    ("工作经历", SectionKind::Experience),
+    ("工作经验", SectionKind::Experience),
+    ("项目", SectionKind::Projects),
+    ("教育", SectionKind::Education),
+    ("技能", SectionKind::Skills),
+    ("경력", SectionKind::Experience),
+    ("경험", SectionKind::Experience),
+    ("프로젝트", SectionKind::Projects),
+    ("학력", SectionKind::Education),
+    ("기술", SectionKind::Skills),
+];
+
 /// The kind a heading names, or `Unknown`. Case, punctuation and `&`/`and`
 /// do not matter: "WORK EXPERIENCE:", "Licenses & Certifications".
 pub fn classify_heading(heading: &str) -> SectionKind {
@@ -191,6 +225,7 @@ pub fn classify_heading(heading: &str) -> SectionKind {
     KEYWORDS
         .iter()
         .find(|(key, _)| joined.contains(&format!(" {key} ")))
+        .or_else(|| OTHER_LANGUAGES.iter().find(|(key, _)| joined.contains(key)))
         .map_or(SectionKind::Unknown, |&(_, kind)| kind)
 }
 
@@ -225,6 +260,10 @@ mod tests {
             ("About Me", SectionKind::Summary),
             ("Open Source", SectionKind::OpenSource),
             ("Employment History", SectionKind::Experience),
+            ("Berufserfahrung", SectionKind::Experience),
+            ("職務経歴", SectionKind::Experience),
+            ("技能清单", SectionKind::Skills),
+            ("Опыт работы", SectionKind::Experience),
         ];
         for (heading, kind) in cases {
             assert_eq!(classify_heading(heading), kind, "{heading}");

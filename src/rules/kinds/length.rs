@@ -141,7 +141,9 @@ impl Check for Length {
                             .iter()
                             .filter(|&&b| section.bullets[b].parent.is_none())
                             .count();
-                        if count > max && !entry.title.is_empty() {
+                        // A role has dates; an undated line over a list of
+                        // items is more often a topic ("Languages") than a job.
+                        if count > max && entry.dates.is_some() {
                             out.push(
                                 Finding::new(entry.title.full_span(), excerpt(&entry.title))
                                     .var("count", count)
