@@ -8,7 +8,6 @@ use std::path::PathBuf;
     name = "resume-lint",
     version,
     about = "Lint Markdown and plain-text resumes: quantified bullets, action verbs, ATS-safe headings, length, clichés.",
-    args_conflicts_with_subcommands = true,
     after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above --fail-on; 2 usage, configuration or I/O error."
 )]
 pub struct Cli {

@@ -143,6 +143,16 @@ pub fn read(input: &Input) -> Result<String, InputError> {
                     reason: "it is a directory".to_string(),
                 });
             }
+            // Refuse by the size on disk, so the message gives the real size
+            // and a huge file is not read at all; `take` below still guards
+            // files whose size the metadata does not tell (pipes, /proc).
+            if metadata.len() > MAX_FILE_BYTES {
+                return Err(InputError::TooLarge {
+                    path,
+                    size: metadata.len(),
+                    limit: MAX_FILE_BYTES,
+                });
+            }
             handle
                 .take(MAX_FILE_BYTES + 1)
                 .read_to_end(&mut bytes)
@@ -175,6 +185,7 @@ fn describe_io_error(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotADirectory => "a part of the path is not a directory".to_string(),
         _ => error.to_string(),
     }
 }

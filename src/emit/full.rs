@@ -1,6 +1,7 @@
 //! The default output: miette's graphical diagnostics, one per finding.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::position::LineIndex;
 use crate::report::{FileReport, Outcome};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
@@ -21,7 +22,11 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
 }
 
 pub fn render(reports: &[FileReport], color: bool) -> String {
-    let handler = handler(color);
+    // miette would print `[path:line:col]` with the column counted in bytes
+    // (a BOM and every multi-byte character before the span included); the
+    // header is built from `LineIndex` instead, so it matches the concise and
+    // JSON output.
+    let handler = handler(color).without_primary_span_start();
     let mut out = String::new();
     for report in reports {
         let Outcome::Linted {
@@ -31,10 +36,13 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         else {
             continue;
         };
+        let index = LineIndex::new(source);
         for diagnostic in diagnostics {
+            let start = index.position(diagnostic.span.offset);
+            let name = format!("{}:{}:{}", report.path, start.line, start.column);
             let finding = Finding {
                 diagnostic,
-                source: NamedSource::new(&report.path, Arc::clone(source)),
+                source: NamedSource::new(name, Arc::clone(source)),
             };
             if handler.render_report(&mut out, &finding).is_err() {
                 out.push_str(&format!("{}: {}\n", report.path, diagnostic.message));

@@ -137,7 +137,7 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, Box<RuleFileError>> {
                 return Err(error(
                     scope.span(),
                     format!(
-                        "a `{}` rule cannot read the `{}` scope",
+                        "rules of kind `{}` cannot read the `{}` scope",
                         kind.name(),
                         bad.name()
                     ),
@@ -168,7 +168,7 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, Box<RuleFileError>> {
                 format!("unknown placeholder `{{{unknown}}}`"),
             )
             .with_help(Some(format!(
-                "a `{}` rule fills: {}",
+                "rules of kind `{}` fill: {}",
                 kind.name(),
                 names
                     .iter()
@@ -181,7 +181,10 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, Box<RuleFileError>> {
     let check = kind
         .compile(Spanned::new(whole.clone(), options_table))
         .map_err(|e| match e {
-            KindError::Toml(e) => toml_error(e),
+            KindError::Toml(e) => {
+                let help = unknown_key_help(e.message());
+                toml_error(e).with_help(help)
+            }
             KindError::Invalid { key, message, help } => {
                 let span = key.as_deref().and_then(value_span).unwrap_or(0..0);
                 error(span, message).with_help(help)
@@ -211,4 +214,23 @@ pub fn compile_rule(file: &RuleFile<'_>) -> Result<Rule, Box<RuleFileError>> {
         origin: file.display_name.to_string(),
         check,
     })
+}
+
+/// For "unknown field `sevrity`, expected one of …": the nearest key among the
+/// kind's options and the keys every rule has.
+fn unknown_key_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let key = &rest[..rest.find('`')?];
+    let expected: Vec<&str> = rest
+        .split('`')
+        .skip(2)
+        .step_by(2)
+        .chain(COMMON_KEYS)
+        .collect();
+    Some(did_you_mean(key, expected).unwrap_or_else(|| {
+        format!(
+            "the keys every rule may have are: {}",
+            COMMON_KEYS.join(", ")
+        )
+    }))
 }

@@ -1,24 +1,620 @@
-//! Placeholder while the kind is written.
+//! `opener`: how an achievement bullet begins. An action verb in any tense
+//! is fine; a weak opener ("Responsible for"), a pronoun ("I", "We") or a
+//! noun phrase ("Backend API for …", "Lead developer on …") is reported,
+//! once per bullet, on the opening words.
+//!
+//! Precision comes first (judgement.md: "a false alarm costs more trust than
+//! a missed hint"): a noun is reported only on evidence from the rule's word
+//! lists, and gerunds, adverbs and unknown words are left alone.
 
-use super::{Check, Finding, KindError, OptionsTable, options_table};
-use crate::document::Document;
-use crate::rules::scope::Scope;
+#[path = "opener_words.rs"]
+mod opener_words;
 
-pub const DEFAULT_SCOPE: &[Scope] = &[Scope::Document];
-pub const ALLOWED_SCOPES: &[Scope] = &[Scope::Document];
-pub const PLACEHOLDERS: &[&str] = &[];
+use super::{Check, Finding, KindError, OptionsTable, options_table, parse_options};
+use crate::document::{Bullet, DateRange, Document, Section};
+use crate::rules::scope::{Scope, units};
+use opener_words::{Lexicon, Token, Word, tokenize};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-pub struct Placeholder;
+pub const DEFAULT_SCOPE: &[Scope] = &[Scope::ExperienceBullet];
+pub const ALLOWED_SCOPES: &[Scope] = &[Scope::ExperienceBullet, Scope::Bullet];
+pub const PLACEHOLDERS: &[&str] = &["reason", "suggestions"];
 
-pub fn compile(_table: OptionsTable<'_>) -> Result<Placeholder, KindError> {
-    Ok(Placeholder)
+/// A label before the text proper ("pglock: …", "Paved road (Cobaltline) —
+/// …") has at most this many words.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// A name — a course, a role, a tool — has at most this many words.
+const MAX_NAME_WORDS: usize = 6;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    /// Suggested verbs for pronouns and noun phrases.
+    #[serde(default)]
+    suggestions: Vec<String>,
+    /// A regex: a weak opener with `unless-result` is fine when the rest of
+    /// the bullet matches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    result_pattern: Option<String>,
+    #[serde(default)]
+    pronouns: Vec<String>,
+    /// Lemmas; their regular forms match too.
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    irregular_verbs: Vec<String>,
+    #[serde(default)]
+    verb_prefixes: Vec<String>,
+    #[serde(default)]
+    non_verbs: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    function_words: Vec<String>,
+    #[serde(default)]
+    noun_suffixes: Vec<String>,
+    #[serde(default)]
+    person_suffixes: Vec<String>,
+    #[serde(default)]
+    role_nouns: Vec<String>,
+    #[serde(default)]
+    noun_when_followed_by: Vec<String>,
+    /// Phrase → its variants and suggested verbs.
+    #[serde(default)]
+    weak_openers: BTreeMap<String, WeakOpener>,
 }
 
-impl Check for Placeholder {
-    fn check(&self, _document: &Document, _scopes: &[Scope], _out: &mut Vec<Finding>) {}
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct WeakOpener {
+    /// Other spellings and tenses: "work on", "was responsible for".
+    #[serde(default)]
+    variants: Vec<String>,
+    #[serde(default)]
+    suggestions: Vec<String>,
+    /// Not weak when a result follows ("Contributed to X, cutting Y 30%").
+    #[serde(default)]
+    unless_result: bool,
+}
+
+/// One spelling of a weak opener, as lower-case words.
+struct WeakPhrase {
+    words: Vec<String>,
+    /// The key of its entry in `weak-openers`.
+    entry: String,
+}
+
+pub struct Opener {
+    options: Options,
+    lexicon: Lexicon,
+    /// Longest first, so "was part of" wins over a shorter phrase.
+    weak: Vec<WeakPhrase>,
+    result: Option<Regex>,
+}
+
+pub fn compile(table: OptionsTable<'_>) -> Result<Opener, KindError> {
+    build(parse_options(table)?)
+}
+
+fn build(options: Options) -> Result<Opener, KindError> {
+    let single_words = [
+        ("pronouns", &options.pronouns),
+        ("verbs", &options.verbs),
+        ("irregular-verbs", &options.irregular_verbs),
+        ("verb-prefixes", &options.verb_prefixes),
+        ("non-verbs", &options.non_verbs),
+        ("determiners", &options.determiners),
+        ("function-words", &options.function_words),
+        ("noun-suffixes", &options.noun_suffixes),
+        ("person-suffixes", &options.person_suffixes),
+        ("role-nouns", &options.role_nouns),
+        ("noun-when-followed-by", &options.noun_when_followed_by),
+    ];
+    for (key, words) in single_words {
+        if let Some(bad) = words.iter().find(|w| w.is_empty() || w.contains(char::is_whitespace)) {
+            return Err(KindError::invalid(key, format!("“{bad}” is not a single word")));
+        }
+    }
+    let result = match &options.result_pattern {
+        Some(pattern) => Some(Regex::new(pattern).map_err(|e| {
+            KindError::invalid("result-pattern", format!("invalid regex: {e}"))
+        })?),
+        None => None,
+    };
+    let mut weak = Vec::new();
+    for (phrase, opener) in &options.weak_openers {
+        if opener.unless_result && result.is_none() {
+            return Err(KindError::invalid(
+                "weak-openers",
+                format!("“{phrase}” has `unless-result` but the rule has no `result-pattern`"),
+            ));
+        }
+        for spelling in std::iter::once(phrase).chain(&opener.variants) {
+            let words: Vec<String> = spelling.split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                return Err(KindError::invalid("weak-openers", "a weak opener cannot be empty"));
+            }
+            weak.push(WeakPhrase {
+                words,
+                entry: phrase.clone(),
+            });
+        }
+    }
+    weak.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+    let lexicon = Lexicon::new(&options);
+    Ok(Opener {
+        options,
+        lexicon,
+        weak,
+        result,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    Weak,
+    Pronoun,
+    Noun,
+}
+
+impl Reason {
+    fn text(self) -> &'static str {
+        match self {
+            Reason::Weak => "a weak opener",
+            Reason::Pronoun => "a pronoun",
+            Reason::Noun => "a noun phrase, not a verb",
+        }
+    }
+}
+
+/// What the kind reports about one bullet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Verdict {
+    start: usize,
+    end: usize,
+    reason: Reason,
+    suggestions: Vec<String>,
+}
+
+impl Check for Opener {
+    fn check(&self, document: &Document, scopes: &[Scope], out: &mut Vec<Finding>) {
+        for unit in units(document, scopes) {
+            let Some(bullet) = unit.bullet else {
+                continue;
+            };
+            let names = unit
+                .section
+                .is_some_and(|s| self.lists_parts(s, bullet) || self.lists_names(s, bullet));
+            let text = unit.text.as_str();
+            if let Some(verdict) = self.judge(text, names) {
+                let span = unit.text.source_span(verdict.start, verdict.end);
+                out.push(
+                    Finding::new(span, &text[verdict.start..verdict.end])
+                        .var("reason", verdict.reason.text())
+                        .var("suggestions", verdict.suggestions.join(", ")),
+                );
+            }
+        }
+    }
 
     fn options(&self) -> toml::Table {
-        options_table(&toml::Table::new())
+        options_table(&self.options)
+    }
+}
+
+impl Opener {
+    /// Judges a bullet's text. `names`: the bullet is one of a list of
+    /// names or parts, where a noun phrase is expected.
+    fn judge(&self, text: &str, names: bool) -> Option<Verdict> {
+        // The word lists are English: a bullet in another script ("API
+        // 設計・レビュー", "Роль: Full-stack разработка") is out of reach.
+        if text.chars().any(|c| c.is_alphabetic() && !is_latin(c)) {
+            return None;
+        }
+        let tokens = tokenize(text, marker_end(text));
+        self.judge_tokens(text, &tokens, false, names)
+    }
+
+    fn judge_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        after_label: bool,
+        names: bool,
+    ) -> Option<Verdict> {
+        let first = tokens.first()?;
+        if let Some(weak) = self.weak_opener(text, tokens) {
+            return weak;
+        }
+        // "I built", "I'm"; not "I. Led …", a Roman numeral.
+        if self.lexicon.is_pronoun(first) && (first.space_after || first.text.contains('\'')) {
+            let verb = tokens
+                .get(1)
+                .filter(|next| first.space_after && self.lexicon.is_verb(next))
+                .map(|next| capitalise(next.text));
+            let suggestions = verb.map_or_else(|| self.options.suggestions.clone(), |v| vec![v]);
+            return Some(Verdict {
+                start: first.start,
+                end: first.end,
+                reason: Reason::Pronoun,
+                suggestions,
+            });
+        }
+        let word = self.lexicon.classify(tokens, after_label);
+        if matches!(word, Word::Verb | Word::Other) {
+            return None;
+        }
+        if !after_label && let Some(rest) = self.after_label(text, tokens) {
+            return self.judge_tokens(text, rest, true, names);
+        }
+        match word {
+            Word::Noun(_, words) if !names && self.reads_as_sentence(text, tokens) => Some(Verdict {
+                start: first.start,
+                end: tokens[words.min(tokens.len()) - 1].end,
+                reason: Reason::Noun,
+                suggestions: self.options.suggestions.clone(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// `Some(verdict)` when the bullet opens with a weak phrase: `Some(None)`
+    /// when it is excused by the result that follows.
+    fn weak_opener(&self, text: &str, tokens: &[Token<'_>]) -> Option<Option<Verdict>> {
+        let phrase = self.weak.iter().find(|phrase| {
+            phrase.words.len() <= tokens.len()
+                && phrase.words.iter().zip(tokens).enumerate().all(|(i, (word, token))| {
+                    token.text.eq_ignore_ascii_case(word)
+                        && (i + 1 == phrase.words.len() || token.space_after)
+                })
+        })?;
+        let opener = &self.options.weak_openers[&phrase.entry];
+        let end = tokens[phrase.words.len() - 1].end;
+        let excused = opener.unless_result
+            && self.result.as_ref().is_some_and(|re| re.is_match(&text[end..]));
+        Some((!excused).then(|| Verdict {
+            start: tokens[0].start,
+            end,
+            reason: Reason::Weak,
+            suggestions: opener.suggestions.clone(),
+        }))
+    }
+
+    /// Whether the text from `tokens` on reads as a sentence, which a noun
+    /// opener spoils, rather than as a name or a list of terms.
+    fn reads_as_sentence(&self, text: &str, tokens: &[Token<'_>]) -> bool {
+        // "Environment" alone is a label or a skill, not an opener.
+        if tokens.len() < 2 {
+            return false;
+        }
+        // "Senior Data Scientist ~ Amgen", "Clinical Microbiology": a name.
+        let title_case = tokens.iter().all(|t| t.text.starts_with(|c: char| !c.is_lowercase()));
+        if title_case && tokens.len() <= MAX_NAME_WORDS {
+            return false;
+        }
+        // "1 year Professor at Ecole … from 2015 to today": a role with its
+        // dates, written as a bullet.
+        if DateRange::is_in(text) {
+            return false;
+        }
+        // "Key skills: API Design, Data Modeling, CI/CD, Dev Tooling": terms.
+        let rest = &text[tokens[0].start..];
+        let segments: Vec<&str> = rest.split([',', ';']).collect();
+        let term_list = segments.len() >= 3
+            && segments.iter().all(|s| s.split_whitespace().count() <= MAX_NAME_WORDS / 2);
+        !term_list
+    }
+
+    /// Whether `bullet` is one of a list of names — courses, roles, tools —
+    /// rather than of achievements: every item of its list is short, none
+    /// opens with a verb, a weak opener or a pronoun, and none has a
+    /// determiner ("Genomic Biology", "Microbiology", "Ecology" under a
+    /// teaching assistant's role).
+    fn lists_names(&self, section: &Section, bullet: &Bullet) -> bool {
+        let mut siblings = section
+            .bullets
+            .iter()
+            .filter(|b| b.entry == bullet.entry && b.parent == bullet.parent)
+            .peekable();
+        let mut count = 0;
+        let all_names = siblings.all(|b| {
+            count += 1;
+            let text = b.text.as_str();
+            let tokens = tokenize(text, marker_end(text));
+            // A word alone ("Captain") names a thing, whatever else it can be.
+            let opens_clause = tokens.len() > 1
+                && (self.lexicon.is_verb(&tokens[0]) || self.lexicon.is_pronoun(&tokens[0]));
+            // "Backend API for payments" is a phrase; "Intro to Biology" a
+            // name in Title Case; "Recombinant DNA and gene expression" too.
+            let title_case = tokens.iter().all(|t| t.text.starts_with(|c: char| !c.is_lowercase()));
+            let phrase = tokens.iter().any(|t| {
+                self.lexicon.is_function_word(t)
+                    && !["and", "or"].contains(&t.text.to_lowercase().as_str())
+            });
+            tokens.len() <= MAX_NAME_WORDS
+                && !opens_clause
+                && (title_case || !phrase)
+                && self.weak_opener(text, &tokens).is_none()
+                && !tokens.iter().any(|t| self.lexicon.is_determiner(t))
+        });
+        all_names && count >= 2
+    }
+
+    /// Whether `bullet` lists the parts of a sentence that introduces its
+    /// list, such as "Implemented .NET support in Apache Ignite:" followed by
+    /// "- Custom LINQ provider …": judgement.md leaves such items alone.
+    fn lists_parts(&self, section: &Section, bullet: &Bullet) -> bool {
+        let start = bullet.span.start();
+        let paragraphs = section.paragraphs.iter().map(|p| (p.span, &p.text));
+        let entries = section.entries.iter().map(|e| (e.span, &e.title));
+        let Some((_, intro)) = paragraphs
+            .chain(entries)
+            .filter(|(span, _)| span.end() <= start)
+            .max_by_key(|(span, _)| span.end())
+        else {
+            return false;
+        };
+        let intro = intro.as_str();
+        intro.trim_end().ends_with(':')
+            && self.lexicon.classify(&tokenize(intro, 0), false) == Word::Verb
+    }
+}
+
+/// Latin letters, with the accented ones of European languages.
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// The end of a marker the parser left at the start: a task-list checkbox
+/// ("[ ] ", "[x] ") or a plain-text number ("1) ", "2. "), or 0.
+fn marker_end(text: &str) -> usize {
+    if let Some(box_) = ["[ ]", "[x]", "[X]"].iter().find(|b| text.starts_with(**b)) {
+        return box_.len();
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &text[digits..];
+    if (1..=2).contains(&digits) && (rest.starts_with(") ") || rest.starts_with(". ")) {
+        return digits + 2;
+    }
+    0
+}
+
+impl Opener {
+    /// The tokens after a name or label prefix: "pglock: wrote …",
+    /// "ratelimit-pg — token-bucket limiter …", "Paved road (Cobaltline): one
+    /// deploy path …". A verb in the past makes the prefix a clause ("Work
+    /// was focused on: …"), not a name.
+    fn after_label<'t, 'a>(&self, text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+        let rest = label_end(text, tokens)?;
+        let label = &tokens[..tokens.len() - rest.len()];
+        (!label.iter().any(|t| self.lexicon.is_past(t))).then_some(rest)
+    }
+}
+
+/// The tokens after the separator of a label of at most `MAX_LABEL_WORDS`.
+fn label_end<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+    let from = tokens.first()?.start;
+    let rest = &text[from..];
+    let (at, len) = rest.char_indices().find_map(|(i, c)| {
+        let after = &rest[i + c.len_utf8()..];
+        match c {
+            ':' if after.is_empty() || after.starts_with(char::is_whitespace) => Some((i, 1)),
+            '—' | '–' | '|' => Some((i, c.len_utf8())),
+            ' ' if after.starts_with("- ") => Some((i, 2)),
+            ',' | ';' | '.' if after.is_empty() || after.starts_with(' ') => Some((i, 0)),
+            _ => None,
+        }
+    })?;
+    // A comma or a full stop ends a sentence, not a label.
+    if len == 0 {
+        return None;
+    }
+    let (separator, end) = (from + at, from + at + len);
+    let label_words = tokens.iter().take_while(|t| t.end <= separator).count();
+    if label_words == 0 || label_words > MAX_LABEL_WORDS {
+        return None;
+    }
+    let rest = &tokens[tokens.iter().position(|t| t.start >= end)?..];
+    (!rest.is_empty()).then_some(rest)
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The options of the built-in rule, for the unit tests of this kind.
+#[cfg(test)]
+fn shipped_options() -> Options {
+    let text = include_str!("../../../rules/action-verb-opener.toml");
+    let mut table: toml::Table = toml::from_str(text).expect("the built-in rule is TOML");
+    for key in crate::rules::spec::COMMON_KEYS {
+        table.remove(key);
+    }
+    table.try_into().expect("the built-in rule's options deserialize")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judge(text: &str) -> Option<(Reason, String, String)> {
+        let opener = build(shipped_options()).expect("the built-in rule compiles");
+        opener.judge(text, false).map(|v| {
+            (v.reason, text[v.start..v.end].to_string(), v.suggestions.join(", "))
+        })
+    }
+
+    fn reason(text: &str) -> Option<Reason> {
+        judge(text).map(|(reason, _, _)| reason)
+    }
+
+    #[test]
+    fn weak_openers_are_reported_with_their_suggestions() {
+        assert_eq!(
+            judge("Responsible for the payments backend"),
+            Some((Reason::Weak, "Responsible for".into(), "Led, Owned, Built".into()))
+        );
+        for text in [
+            "Worked on the billing service",
+            "Helped migrate 40 services",
+            "Assisted with onboarding",
+            "Participated in design sprints",
+            "Involved in the Kafka rollout",
+            "Tasked with cleaning up CI",
+            "Duties included: rejecting pull requests",
+            "In charge of releases",
+            "Was part of the platform team",
+            "Did code reviews for the team",
+            "Contributed to the design system",
+            "Help to implement WEB service for teams",
+        ] {
+            assert_eq!(reason(text), Some(Reason::Weak), "{text}");
+        }
+        assert_eq!(judge("Was part of it").map(|(_, m, _)| m), Some("Was part of".into()));
+    }
+
+    #[test]
+    fn contributed_to_is_fine_when_a_result_follows() {
+        assert_eq!(reason("Contributed to the Kafka migration, cutting lag 30%"), None);
+        assert_eq!(reason("Contributed to the redesign, resulting in fewer tickets"), None);
+        assert_eq!(reason("Contributed to .NET Core development, creating APIs"), Some(Reason::Weak));
+    }
+
+    #[test]
+    fn pronouns_are_reported_and_the_verb_after_them_suggested() {
+        assert_eq!(
+            judge("I built the billing service"),
+            Some((Reason::Pronoun, "I".into(), "Built".into()))
+        );
+        assert_eq!(reason("We migrated 40 services"), Some(Reason::Pronoun));
+        assert_eq!(reason("My team shipped the app"), Some(Reason::Pronoun));
+        assert_eq!(reason("Our on-call load fell by half"), Some(Reason::Pronoun));
+        assert_eq!(reason("I/O latency cut by a third"), None);
+        assert_eq!(reason("IT support for 300 staff"), None);
+    }
+
+    #[test]
+    fn verbs_in_any_tense_are_fine() {
+        for text in [
+            "Led the platform team",
+            "Lead the platform team of six",
+            "Reduced p99 latency 40%",
+            "Reduces toil every week",
+            "Planned the 2023 roadmap",
+            "Built and shipped the app",
+            "Co-founded a study group",
+            "Re-architected the pipeline",
+            "Rewrote the scheduler in Rust",
+            "Oversaw 12 nurses on nights",
+            "Architect the data platform",
+            "Engineer features for checkout",
+            "Designed/built the CLI",
+            "Won the 2022 hackathon",
+        ] {
+            assert_eq!(reason(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn noun_phrases_and_job_titles_are_not_verbs() {
+        for (text, matched) in [
+            ("Backend API for payments", "Backend"),
+            ("Member of the platform team", "Member"),
+            ("Various tasks", "Various"),
+            ("Lead developer on the checkout rewrite", "Lead developer"),
+            ("Team lead for the data group", "Team"),
+            ("Tech lead for checkout", "Tech lead"),
+            ("Lead backend engineer, payments", "Lead backend engineer"),
+            ("Head of platform engineering", "Head of"),
+            ("Integration with Java via JNI", "Integration"),
+            ("Cross-functional work with design", "Cross-functional"),
+            ("3 years as a backend engineer", "3"),
+            ("The service stores player data", "The"),
+            ("Positive responses from clients", "Positive"),
+            ("Intern at Acme on the data team", "Intern"),
+        ] {
+            assert_eq!(
+                judge(text).map(|(r, m, _)| (r, m)),
+                Some((Reason::Noun, matched.to_string())),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_word_after_a_label_is_judged() {
+        assert_eq!(reason("pglock: wrote a lock service"), None);
+        assert_eq!(reason("AutoML Pipeline: Created an ML pipeline"), None);
+        assert_eq!(
+            judge("ratelimit-pg — token-bucket limiter in Postgres").map(|(r, m, _)| (r, m)),
+            Some((Reason::Noun, "token-bucket".into()))
+        );
+        assert_eq!(
+            judge("Paved road (Cobaltline): one deploy path for all").map(|(r, m, _)| (r, m)),
+            Some((Reason::Noun, "one".into()))
+        );
+        assert_eq!(reason("pglock: worked on the lock table"), Some(Reason::Weak));
+        assert_eq!(reason("Supervisor: Professor Git"), None);
+        assert_eq!(reason("Main technologies: Java, Solr"), None);
+        assert_eq!(
+            judge("Work was focused on: insulin signalling in mice").map(|(r, m, _)| (r, m)),
+            Some((Reason::Noun, "Work was".into()))
+        );
+    }
+
+    #[test]
+    fn gerunds_adverbs_and_unknown_words_are_not_judged() {
+        for text in [
+            "Building the new billing service",
+            "Successfully delivered the migration",
+            "Worked with designers on onboarding",
+            "Attended three conferences",
+            "Kafka consumers rewritten in Go",
+            "Environment",
+            "2019: shipped the first release",
+            "Currently signed in to 43 Slack teams",
+            "[x] Shipped the v2 API",
+            "2. Shipped the v2 API",
+            "I. Shipped the v2 API",
+        ] {
+            assert_eq!(reason(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn names_and_lists_of_terms_are_not_noun_openers() {
+        for text in [
+            "Senior Data Scientist ~ Amgen",
+            "Key skills: API Design, Data Modeling, CI/CD, Dev Tooling, Mentoring",
+            "API 設計・レビュー",
+            "TOEIC score of 800",
+            "9 years as Developer at Airbus from 2005 to 2014",
+        ] {
+            assert_eq!(reason(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn items_listing_an_introduced_sentence_parts_are_not_nouns() {
+        let opener = build(shipped_options()).unwrap();
+        assert_eq!(opener.judge("Integration with Java via JNI", true), None);
+        assert!(opener.judge("Worked on the Java bridge", true).is_some());
+    }
+
+    #[test]
+    fn the_options_are_documented() {
+        let opener = build(shipped_options()).unwrap();
+        let table = opener.options();
+        assert!(table.contains_key("verbs"));
+        assert!(table.contains_key("weak-openers"));
+        assert!(opener.options.verbs.len() >= 250);
     }
 }
 
