@@ -37,11 +37,13 @@ enum Signal {
 }
 
 pub struct Detector {
-    context: Option<Regex>,
+    /// Vague magnitudes and frequencies.
+    context: Vec<Regex>,
     not_metrics: Option<Regex>,
     skip_bullets: Option<Regex>,
     multipliers: Option<Regex>,
-    counts: Option<Regex>,
+    /// Number words and scale words.
+    counts: Vec<Regex>,
     numbers: Regex,
     units: HashSet<String>,
     duration_units: HashSet<String>,
@@ -63,9 +65,8 @@ pub struct VocabularyError {
 
 impl Detector {
     pub fn new(vocabulary: &Vocabulary) -> Result<Detector, VocabularyError> {
-        let phrases = |key: &'static str, lists: &[&[String]]| {
-            phrase_regex(lists.iter().flat_map(|l| l.iter()))
-                .map_err(|message| VocabularyError { key, message })
+        let phrases = |key: &'static str, list: &[String]| {
+            phrase_regex(list).map_err(|message| VocabularyError { key, message })
         };
         let regexes = |key: &'static str, list: &[String]| {
             alternation(list).map_err(|message| VocabularyError { key, message })
@@ -78,18 +79,25 @@ impl Detector {
                 message: "`years` must be [first, last] with first ≤ last".to_string(),
             });
         }
-        let mut count_words = vocabulary.number_words.clone();
-        count_words.extend(vocabulary.scale_words.iter().cloned());
         Ok(Detector {
-            context: phrases(
-                "vague-magnitudes",
-                &[&vocabulary.vague_magnitudes, &vocabulary.frequencies],
-            )?,
+            context: [
+                phrases("vague-magnitudes", &vocabulary.vague_magnitudes)?,
+                phrases("frequencies", &vocabulary.frequencies)?,
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
             not_metrics: regexes("not-metrics", &vocabulary.not_metrics)?,
             skip_bullets: regexes("skip-bullets", &vocabulary.skip_bullets)?,
-            multipliers: phrases("multiplier-words", &[&vocabulary.multiplier_words])?,
-            counts: phrases("number-words", &[&count_words])?,
-            numbers: Regex::new(r"\d+(?:[.,]\d+)*").expect("the number pattern is valid"),
+            multipliers: phrases("multiplier-words", &vocabulary.multiplier_words)?,
+            counts: [
+                phrases("number-words", &vocabulary.number_words)?,
+                phrases("scale-words", &vocabulary.scale_words)?,
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            numbers: Regex::new(r"[0-9]+(?:[.,][0-9]+)*").expect("the number pattern is valid"),
             units: lower(&vocabulary.units),
             duration_units: lower(&vocabulary.duration_units),
             result_cues: lower(&vocabulary.result_cues),
@@ -112,7 +120,7 @@ impl Detector {
         }
         let mut masked = text.to_string();
         let mut context = false;
-        if let Some(re) = &self.context {
+        for re in &self.context {
             for found in re.find_iter(text) {
                 context = true;
                 mask(&mut masked, found.range());
@@ -206,12 +214,12 @@ impl Detector {
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(after.len())];
         if !suffix.is_empty() {
-            let suffix = suffix.to_lowercase();
-            return if year && suffix == "s" {
+            let unit = suffix.to_lowercase();
+            return if year && unit == "s" {
                 Signal::Nothing // a decade: the 2010s
-            } else if self.duration_units.contains(&suffix) {
+            } else if self.duration_units.contains(&unit) {
                 self.duration(before, &after[suffix.len()..])
-            } else if self.units.contains(&suffix) {
+            } else if self.units.contains(&unit) {
                 Signal::Measure // 200ms, 10k, 3x, 500GB, 2.8M
             } else {
                 Signal::Nothing // 5G, 3D, 2FA, 2nd, 1st, 1080p, 5xx
@@ -239,7 +247,8 @@ impl Detector {
             }
         }
         if rest.starts_with(' ') {
-            let unit = first_word(spaced);
+            // "requests/second", "hours/week": the unit is the first part.
+            let unit = first_word(spaced).split('/').next().unwrap_or_default();
             let unit_lower = unit.to_lowercase();
             if self.duration_units.contains(&unit_lower) {
                 return self.duration(before, &spaced[unit.len()..]);
@@ -424,7 +433,7 @@ fn is_latin(c: char) -> bool {
 
 /// One case-insensitive regex for whole-word phrases; in a phrase a space
 /// also matches a hyphen, and `#` matches digits.
-fn phrase_regex<'a>(phrases: impl Iterator<Item = &'a String>) -> Result<Option<Regex>, String> {
+fn phrase_regex(phrases: &[String]) -> Result<Option<Regex>, String> {
     let mut patterns: Vec<String> = Vec::new();
     for phrase in phrases {
         let phrase = phrase.trim();
@@ -522,6 +531,7 @@ mod tests {
                 "Open-source CLI with 1.2k stars on GitHub",
                 "Published 240+ repositories covering developer tooling",
                 "Serving 800+ enterprise accounts on one cluster",
+                "Served 2000 users from a single node",
                 "Decreased 12 flaky tests to none in the checkout suite",
                 "Marketing 40 campaigns a quarter for the growth team",
                 "Rewrote Billing 3 times faster than planned",
@@ -751,7 +761,7 @@ mod tests {
 
     #[test]
     fn phrases_match_hyphen_and_space_variants_and_digits() {
-        let re = phrase_regex(["bi-weekly".to_string(), "#0s of".to_string()].iter())
+        let re = phrase_regex(&["bi-weekly".to_string(), "#0s of".to_string()])
             .expect("compiles")
             .expect("not empty");
         assert!(re.is_match("ran bi weekly demos"));

@@ -13,7 +13,9 @@ mod opener_words;
 use super::{Check, Finding, KindError, OptionsTable, options_table, parse_options};
 use crate::document::{Bullet, DateRange, Document, Section};
 use crate::rules::scope::{Scope, units};
-use opener_words::{Lexicon, Token, Word, tokenize};
+use opener_words::{
+    Lexicon, Token, Word, is_latin, is_title_case, label_end, marker_end, tokenize,
+};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -21,10 +23,6 @@ use std::collections::BTreeMap;
 pub const DEFAULT_SCOPE: &[Scope] = &[Scope::ExperienceBullet];
 pub const ALLOWED_SCOPES: &[Scope] = &[Scope::ExperienceBullet, Scope::Bullet];
 pub const PLACEHOLDERS: &[&str] = &["reason", "suggestions"];
-
-/// A label before the text proper ("pglock: …", "Paved road (Cobaltline) —
-/// …") has at most this many words.
-const MAX_LABEL_WORDS: usize = 6;
 
 /// A name — a course, a role, a tool — has at most this many words.
 const MAX_NAME_WORDS: usize = 6;
@@ -114,14 +112,21 @@ fn build(options: Options) -> Result<Opener, KindError> {
         ("noun-when-followed-by", &options.noun_when_followed_by),
     ];
     for (key, words) in single_words {
-        if let Some(bad) = words.iter().find(|w| w.is_empty() || w.contains(char::is_whitespace)) {
-            return Err(KindError::invalid(key, format!("“{bad}” is not a single word")));
+        if let Some(bad) = words
+            .iter()
+            .find(|w| w.is_empty() || w.contains(char::is_whitespace))
+        {
+            return Err(KindError::invalid(
+                key,
+                format!("“{bad}” is not a single word"),
+            ));
         }
     }
     let result = match &options.result_pattern {
-        Some(pattern) => Some(Regex::new(pattern).map_err(|e| {
-            KindError::invalid("result-pattern", format!("invalid regex: {e}"))
-        })?),
+        Some(pattern) => Some(
+            Regex::new(pattern)
+                .map_err(|e| KindError::invalid("result-pattern", format!("invalid regex: {e}")))?,
+        ),
         None => None,
     };
     let mut weak = Vec::new();
@@ -135,7 +140,10 @@ fn build(options: Options) -> Result<Opener, KindError> {
         for spelling in std::iter::once(phrase).chain(&opener.variants) {
             let words: Vec<String> = spelling.split_whitespace().map(str::to_lowercase).collect();
             if words.is_empty() {
-                return Err(KindError::invalid("weak-openers", "a weak opener cannot be empty"));
+                return Err(KindError::invalid(
+                    "weak-openers",
+                    "a weak opener cannot be empty",
+                ));
             }
             weak.push(WeakPhrase {
                 words,
@@ -251,12 +259,14 @@ impl Opener {
             return self.judge_tokens(text, rest, true, names);
         }
         match word {
-            Word::Noun(_, words) if !names && self.reads_as_sentence(text, tokens) => Some(Verdict {
-                start: first.start,
-                end: tokens[words.min(tokens.len()) - 1].end,
-                reason: Reason::Noun,
-                suggestions: self.options.suggestions.clone(),
-            }),
+            Word::Noun(_, words) if !names && self.reads_as_sentence(text, tokens) => {
+                Some(Verdict {
+                    start: first.start,
+                    end: tokens[words.min(tokens.len()) - 1].end,
+                    reason: Reason::Noun,
+                    suggestions: self.options.suggestions.clone(),
+                })
+            }
             _ => None,
         }
     }
@@ -266,15 +276,23 @@ impl Opener {
     fn weak_opener(&self, text: &str, tokens: &[Token<'_>]) -> Option<Option<Verdict>> {
         let phrase = self.weak.iter().find(|phrase| {
             phrase.words.len() <= tokens.len()
-                && phrase.words.iter().zip(tokens).enumerate().all(|(i, (word, token))| {
-                    token.text.eq_ignore_ascii_case(word)
-                        && (i + 1 == phrase.words.len() || token.space_after)
-                })
+                && phrase
+                    .words
+                    .iter()
+                    .zip(tokens)
+                    .enumerate()
+                    .all(|(i, (word, token))| {
+                        token.text.eq_ignore_ascii_case(word)
+                            && (i + 1 == phrase.words.len() || token.space_after)
+                    })
         })?;
         let opener = &self.options.weak_openers[&phrase.entry];
         let end = tokens[phrase.words.len() - 1].end;
         let excused = opener.unless_result
-            && self.result.as_ref().is_some_and(|re| re.is_match(&text[end..]));
+            && self
+                .result
+                .as_ref()
+                .is_some_and(|re| re.is_match(&text[end..]));
         Some((!excused).then(|| Verdict {
             start: tokens[0].start,
             end,
@@ -291,8 +309,7 @@ impl Opener {
             return false;
         }
         // "Senior Data Scientist ~ Amgen", "Clinical Microbiology": a name.
-        let title_case = tokens.iter().all(|t| t.text.starts_with(|c: char| !c.is_lowercase()));
-        if title_case && tokens.len() <= MAX_NAME_WORDS {
+        if is_title_case(tokens) && tokens.len() <= MAX_NAME_WORDS {
             return false;
         }
         // "1 year Professor at Ecole … from 2015 to today": a role with its
@@ -304,7 +321,9 @@ impl Opener {
         let rest = &text[tokens[0].start..];
         let segments: Vec<&str> = rest.split([',', ';']).collect();
         let term_list = segments.len() >= 3
-            && segments.iter().all(|s| s.split_whitespace().count() <= MAX_NAME_WORDS / 2);
+            && segments
+                .iter()
+                .all(|s| s.split_whitespace().count() <= MAX_NAME_WORDS / 2);
         !term_list
     }
 
@@ -314,33 +333,40 @@ impl Opener {
     /// determiner ("Genomic Biology", "Microbiology", "Ecology" under a
     /// teaching assistant's role).
     fn lists_names(&self, section: &Section, bullet: &Bullet) -> bool {
-        let mut siblings = section
+        let siblings: Vec<&Bullet> = section
             .bullets
             .iter()
             .filter(|b| b.entry == bullet.entry && b.parent == bullet.parent)
-            .peekable();
-        let mut count = 0;
-        let all_names = siblings.all(|b| {
-            count += 1;
-            let text = b.text.as_str();
-            let tokens = tokenize(text, marker_end(text));
-            // A word alone ("Captain") names a thing, whatever else it can be.
-            let opens_clause = tokens.len() > 1
-                && (self.lexicon.is_verb(&tokens[0]) || self.lexicon.is_pronoun(&tokens[0]));
-            // "Backend API for payments" is a phrase; "Intro to Biology" a
-            // name in Title Case; "Recombinant DNA and gene expression" too.
-            let title_case = tokens.iter().all(|t| t.text.starts_with(|c: char| !c.is_lowercase()));
-            let phrase = tokens.iter().any(|t| {
-                self.lexicon.is_function_word(t)
-                    && !["and", "or"].contains(&t.text.to_lowercase().as_str())
-            });
-            tokens.len() <= MAX_NAME_WORDS
-                && !opens_clause
-                && (title_case || !phrase)
-                && self.weak_opener(text, &tokens).is_none()
-                && !tokens.iter().any(|t| self.lexicon.is_determiner(t))
+            .collect();
+        siblings.len() >= 2 && siblings.iter().all(|b| self.is_name(b.text.as_str()))
+    }
+
+    fn is_name(&self, text: &str) -> bool {
+        let tokens = tokenize(text, marker_end(text));
+        // A word alone ("Captain") names a thing, whatever else it can be.
+        let opens_clause = tokens.len() > 1
+            && (self.lexicon.is_verb(&tokens[0]) || self.lexicon.is_pronoun(&tokens[0]));
+        // "Backend API for payments" is a phrase; "Intro to Biology" is a
+        // name in Title Case, and so is "Recombinant DNA and gene expression".
+        let phrase = tokens.iter().any(|t| {
+            self.lexicon.is_function_word(t)
+                && !["and", "or"].contains(&t.text.to_lowercase().as_str())
         });
-        all_names && count >= 2
+        tokens.len() <= MAX_NAME_WORDS
+            && !opens_clause
+            && (is_title_case(&tokens) || !phrase)
+            && self.weak_opener(text, &tokens).is_none()
+            && !tokens.iter().any(|t| self.lexicon.is_determiner(t))
+    }
+
+    /// The tokens after a name or label prefix: "pglock: wrote …",
+    /// "ratelimit-pg — token-bucket limiter …", "Paved road (Cobaltline): one
+    /// deploy path …". A verb in the past makes the prefix a clause ("Work
+    /// was focused on: …"), not a name.
+    fn after_label<'t, 'a>(&self, text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+        let rest = label_end(text, tokens)?;
+        let label = &tokens[..tokens.len() - rest.len()];
+        (!label.iter().any(|t| self.lexicon.is_past(t))).then_some(rest)
     }
 
     /// Whether `bullet` lists the parts of a sentence that introduces its
@@ -363,64 +389,6 @@ impl Opener {
     }
 }
 
-/// Latin letters, with the accented ones of European languages.
-fn is_latin(c: char) -> bool {
-    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-}
-
-/// The end of a marker the parser left at the start: a task-list checkbox
-/// ("[ ] ", "[x] ") or a plain-text number ("1) ", "2. "), or 0.
-fn marker_end(text: &str) -> usize {
-    if let Some(box_) = ["[ ]", "[x]", "[X]"].iter().find(|b| text.starts_with(**b)) {
-        return box_.len();
-    }
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let rest = &text[digits..];
-    if (1..=2).contains(&digits) && (rest.starts_with(") ") || rest.starts_with(". ")) {
-        return digits + 2;
-    }
-    0
-}
-
-impl Opener {
-    /// The tokens after a name or label prefix: "pglock: wrote …",
-    /// "ratelimit-pg — token-bucket limiter …", "Paved road (Cobaltline): one
-    /// deploy path …". A verb in the past makes the prefix a clause ("Work
-    /// was focused on: …"), not a name.
-    fn after_label<'t, 'a>(&self, text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
-        let rest = label_end(text, tokens)?;
-        let label = &tokens[..tokens.len() - rest.len()];
-        (!label.iter().any(|t| self.lexicon.is_past(t))).then_some(rest)
-    }
-}
-
-/// The tokens after the separator of a label of at most `MAX_LABEL_WORDS`.
-fn label_end<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
-    let from = tokens.first()?.start;
-    let rest = &text[from..];
-    let (at, len) = rest.char_indices().find_map(|(i, c)| {
-        let after = &rest[i + c.len_utf8()..];
-        match c {
-            ':' if after.is_empty() || after.starts_with(char::is_whitespace) => Some((i, 1)),
-            '—' | '–' | '|' => Some((i, c.len_utf8())),
-            ' ' if after.starts_with("- ") => Some((i, 2)),
-            ',' | ';' | '.' if after.is_empty() || after.starts_with(' ') => Some((i, 0)),
-            _ => None,
-        }
-    })?;
-    // A comma or a full stop ends a sentence, not a label.
-    if len == 0 {
-        return None;
-    }
-    let (separator, end) = (from + at, from + at + len);
-    let label_words = tokens.iter().take_while(|t| t.end <= separator).count();
-    if label_words == 0 || label_words > MAX_LABEL_WORDS {
-        return None;
-    }
-    let rest = &tokens[tokens.iter().position(|t| t.start >= end)?..];
-    (!rest.is_empty()).then_some(rest)
-}
-
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars
@@ -437,7 +405,9 @@ fn shipped_options() -> Options {
     for key in crate::rules::spec::COMMON_KEYS {
         table.remove(key);
     }
-    table.try_into().expect("the built-in rule's options deserialize")
+    table
+        .try_into()
+        .expect("the built-in rule's options deserialize")
 }
 
 #[cfg(test)]
@@ -447,7 +417,11 @@ mod tests {
     fn judge(text: &str) -> Option<(Reason, String, String)> {
         let opener = build(shipped_options()).expect("the built-in rule compiles");
         opener.judge(text, false).map(|v| {
-            (v.reason, text[v.start..v.end].to_string(), v.suggestions.join(", "))
+            (
+                v.reason,
+                text[v.start..v.end].to_string(),
+                v.suggestions.join(", "),
+            )
         })
     }
 
@@ -459,7 +433,11 @@ mod tests {
     fn weak_openers_are_reported_with_their_suggestions() {
         assert_eq!(
             judge("Responsible for the payments backend"),
-            Some((Reason::Weak, "Responsible for".into(), "Led, Owned, Built".into()))
+            Some((
+                Reason::Weak,
+                "Responsible for".into(),
+                "Led, Owned, Built".into()
+            ))
         );
         for text in [
             "Worked on the billing service",
@@ -477,14 +455,26 @@ mod tests {
         ] {
             assert_eq!(reason(text), Some(Reason::Weak), "{text}");
         }
-        assert_eq!(judge("Was part of it").map(|(_, m, _)| m), Some("Was part of".into()));
+        assert_eq!(
+            judge("Was part of it").map(|(_, m, _)| m),
+            Some("Was part of".into())
+        );
     }
 
     #[test]
     fn contributed_to_is_fine_when_a_result_follows() {
-        assert_eq!(reason("Contributed to the Kafka migration, cutting lag 30%"), None);
-        assert_eq!(reason("Contributed to the redesign, resulting in fewer tickets"), None);
-        assert_eq!(reason("Contributed to .NET Core development, creating APIs"), Some(Reason::Weak));
+        assert_eq!(
+            reason("Contributed to the Kafka migration, cutting lag 30%"),
+            None
+        );
+        assert_eq!(
+            reason("Contributed to the redesign, resulting in fewer tickets"),
+            None
+        );
+        assert_eq!(
+            reason("Contributed to .NET Core development, creating APIs"),
+            Some(Reason::Weak)
+        );
     }
 
     #[test]
@@ -495,7 +485,10 @@ mod tests {
         );
         assert_eq!(reason("We migrated 40 services"), Some(Reason::Pronoun));
         assert_eq!(reason("My team shipped the app"), Some(Reason::Pronoun));
-        assert_eq!(reason("Our on-call load fell by half"), Some(Reason::Pronoun));
+        assert_eq!(
+            reason("Our on-call load fell by half"),
+            Some(Reason::Pronoun)
+        );
         assert_eq!(reason("I/O latency cut by a third"), None);
         assert_eq!(reason("IT support for 300 staff"), None);
     }
@@ -560,7 +553,10 @@ mod tests {
             judge("Paved road (Cobaltline): one deploy path for all").map(|(r, m, _)| (r, m)),
             Some((Reason::Noun, "one".into()))
         );
-        assert_eq!(reason("pglock: worked on the lock table"), Some(Reason::Weak));
+        assert_eq!(
+            reason("pglock: worked on the lock table"),
+            Some(Reason::Weak)
+        );
         assert_eq!(reason("Supervisor: Professor Git"), None);
         assert_eq!(reason("Main technologies: Java, Solr"), None);
         assert_eq!(
@@ -615,30 +611,5 @@ mod tests {
         assert!(table.contains_key("verbs"));
         assert!(table.contains_key("weak-openers"));
         assert!(opener.options.verbs.len() >= 250);
-    }
-}
-
-#[cfg(test)]
-mod corpus_dump {
-    use crate::document::{Format, parse};
-    use crate::rules::scope::{Scope, units};
-    use std::path::Path;
-
-    #[test]
-    #[ignore]
-    fn dump_bullets() {
-        for (dir, format) in [("md", Format::Markdown), ("txt", Format::Text)] {
-            let mut paths: Vec<_> = std::fs::read_dir(Path::new("/work/shared/corpus").join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-            paths.sort();
-            for path in paths {
-                let source = std::fs::read_to_string(&path).unwrap();
-                let doc = parse(&source, format);
-                for unit in units(&doc, &[Scope::ExperienceBullet]) {
-                    if unit.bullet.is_some() {
-                        println!("{}\t{}", path.file_name().unwrap().to_string_lossy(), unit.text.as_str());
-                    }
-                }
-            }
-        }
     }
 }

@@ -21,7 +21,10 @@ pub struct Token<'a> {
 /// The words of `text` from byte `from` on.
 pub fn tokenize(text: &str, from: usize) -> Vec<Token<'_>> {
     let mut tokens: Vec<Token<'_>> = Vec::new();
-    let mut chars = text[from..].char_indices().map(|(i, c)| (i + from, c)).peekable();
+    let mut chars = text[from..]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
     let mut gap_is_space = true;
     while let Some((start, c)) = chars.next() {
         if !c.is_alphanumeric() {
@@ -53,6 +56,62 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token<'_>> {
         gap_is_space = true;
     }
     tokens
+}
+
+pub fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    tokens
+        .iter()
+        .all(|t| t.text.starts_with(|c: char| !c.is_lowercase()))
+}
+
+/// Latin letters, with the accented ones of European languages.
+pub fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+}
+
+/// The end of a marker the parser left at the start: a task-list checkbox
+/// ("[ ] ", "[x] ") or a plain-text number ("1) ", "2. "), or 0.
+pub fn marker_end(text: &str) -> usize {
+    if let Some(box_) = ["[ ]", "[x]", "[X]"].iter().find(|b| text.starts_with(**b)) {
+        return box_.len();
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &text[digits..];
+    if (1..=2).contains(&digits) && (rest.starts_with(") ") || rest.starts_with(". ")) {
+        return digits + 2;
+    }
+    0
+}
+
+/// A label before the text proper ("pglock: …", "Paved road (Cobaltline) —
+/// …") has at most this many words.
+const MAX_LABEL_WORDS: usize = 6;
+
+/// The tokens after the separator of a label of at most `MAX_LABEL_WORDS`.
+pub fn label_end<'t, 'a>(text: &str, tokens: &'t [Token<'a>]) -> Option<&'t [Token<'a>]> {
+    let from = tokens.first()?.start;
+    let rest = &text[from..];
+    let (at, len) = rest.char_indices().find_map(|(i, c)| {
+        let after = &rest[i + c.len_utf8()..];
+        match c {
+            ':' if after.is_empty() || after.starts_with(char::is_whitespace) => Some((i, 1)),
+            '—' | '–' | '|' => Some((i, c.len_utf8())),
+            ' ' if after.starts_with("- ") => Some((i, 2)),
+            ',' | ';' | '.' if after.is_empty() || after.starts_with(' ') => Some((i, 0)),
+            _ => None,
+        }
+    })?;
+    // A comma or a full stop ends a sentence, not a label.
+    if len == 0 {
+        return None;
+    }
+    let (separator, end) = (from + at, from + at + len);
+    let label_words = tokens.iter().take_while(|t| t.end <= separator).count();
+    if label_words == 0 || label_words > MAX_LABEL_WORDS {
+        return None;
+    }
+    let rest = &tokens[tokens.iter().position(|t| t.start >= end)?..];
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// What the first word of a bullet is.
@@ -260,7 +319,9 @@ impl Lexicon {
         }
         if let Some(stem) = word.strip_suffix("ed")
             && stem.len() >= 2
-            && (is_verb(stem) || is_verb(&format!("{stem}e")) || undouble(stem).is_some_and(is_verb))
+            && (is_verb(stem)
+                || is_verb(&format!("{stem}e"))
+                || undouble(stem).is_some_and(is_verb))
         {
             return Some(Form::Past);
         }
@@ -318,7 +379,8 @@ fn is_gerund(word: &str) -> bool {
 
 /// Years, year ranges and dates: "2019", "2019-2021", "2022/12".
 fn is_date(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
+    word.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'))
         && word
             .split(['-', '/', '.'])
             .any(|part| part.len() == 4 && (part.starts_with("19") || part.starts_with("20")))
@@ -330,10 +392,16 @@ fn has_suffix(word: &str, suffixes: &[String], stem: usize) -> bool {
     let singular = word
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
-        .or_else(|| word.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string));
-    std::iter::once(word.to_string())
-        .chain(singular)
-        .any(|w| suffixes.iter().any(|s| w.len() >= s.len() + stem && w.ends_with(s.as_str())))
+        .or_else(|| {
+            word.strip_suffix('s')
+                .filter(|s| !s.ends_with('s'))
+                .map(str::to_string)
+        });
+    std::iter::once(word.to_string()).chain(singular).any(|w| {
+        suffixes
+            .iter()
+            .any(|s| w.len() >= s.len() + stem && w.ends_with(s.as_str()))
+    })
 }
 
 #[cfg(test)]
@@ -358,11 +426,42 @@ mod tests {
     #[test]
     fn regular_and_irregular_forms_of_a_verb_are_verbs() {
         for word in [
-            "Reduce", "Reduces", "Reduced", "Planned", "Shipped", "Controlled", "Applied",
-            "Applies", "Fixes", "Built", "Led", "Wrote", "Ran", "Won", "Secured", "Owned",
-            "Analysed", "Optimised", "Co-founded", "Cofounded", "Re-architected", "Rebuilt",
-            "Rewrote", "Oversaw", "Upheld", "Fine-tuned", "Open-sourced", "Engineer", "Monitor",
-            "Mentor", "Deliver", "Partner", "Implement", "Enhance", "Envision", "Harness",
+            "Reduce",
+            "Reduces",
+            "Reduced",
+            "Planned",
+            "Shipped",
+            "Controlled",
+            "Applied",
+            "Applies",
+            "Fixes",
+            "Built",
+            "Led",
+            "Wrote",
+            "Ran",
+            "Won",
+            "Secured",
+            "Owned",
+            "Analysed",
+            "Optimised",
+            "Co-founded",
+            "Cofounded",
+            "Re-architected",
+            "Rebuilt",
+            "Rewrote",
+            "Oversaw",
+            "Upheld",
+            "Fine-tuned",
+            "Open-sourced",
+            "Engineer",
+            "Monitor",
+            "Mentor",
+            "Deliver",
+            "Partner",
+            "Implement",
+            "Enhance",
+            "Envision",
+            "Harness",
         ] {
             assert_eq!(classify(&format!("{word} it")), Word::Verb, "{word}");
         }
@@ -385,7 +484,13 @@ mod tests {
         assert_eq!(noun("Design of the billing system"), Some(Evidence::Cue));
         assert_eq!(noun("Work was focused on X"), Some(Evidence::Cue));
         // Verbs win over endings; short stems are not endings.
-        for text in ["Ship the app", "Drive adoption", "Lower costs", "Order parts", "Assemble kits"] {
+        for text in [
+            "Ship the app",
+            "Drive adoption",
+            "Lower costs",
+            "Order parts",
+            "Assemble kits",
+        ] {
             assert_eq!(classify(text), Word::Verb, "{text}");
         }
     }
