@@ -3,7 +3,7 @@
 mod words;
 
 use super::scope::Scope;
-use crate::diagnostic::Fix;
+use crate::diagnostic::{Applicability, Edit, Fix};
 use crate::document::Document;
 use crate::span::Span;
 use serde::Serialize;
@@ -40,6 +40,24 @@ impl Finding {
     pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
         self.fix = fix;
         self
+    }
+
+    /// Fills `{replacement}` and, when there is one, offers it as the fix.
+    pub fn with_replacement(
+        self,
+        replacement: Option<String>,
+        applicability: Applicability,
+    ) -> Self {
+        let fix = replacement.as_ref().map(|r| Fix {
+            applicability,
+            message: format!("Replace with “{r}”"),
+            edits: vec![Edit {
+                span: self.span,
+                replacement: r.clone(),
+            }],
+        });
+        self.var("replacement", replacement.unwrap_or_default())
+            .with_fix(fix)
     }
 }
 

@@ -58,6 +58,7 @@ pub fn tokenize(text: &str, from: usize) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Every word capitalised: "Senior Data Scientist", "Genomic Biology".
 pub fn is_title_case(tokens: &[Token<'_>]) -> bool {
     tokens
         .iter()

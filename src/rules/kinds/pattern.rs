@@ -2,7 +2,7 @@
 //! replacement template (`$1`, `${name}`).
 
 use super::{Check, Finding, KindError, OptionsTable, TEXT_SCOPES, options_table, parse_options};
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::Applicability;
 use crate::document::Document;
 use crate::rules::scope::{Scope, units};
 use regex::Regex;
@@ -55,19 +55,10 @@ impl Check for Pattern {
                     caps.expand(template, &mut expanded);
                     expanded
                 });
-                let fix = replacement.as_ref().map(|r| Fix {
-                    applicability: self.options.fix_applicability,
-                    message: format!("Replace with “{r}”"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: r.clone(),
-                    }],
-                });
-                out.push(
-                    Finding::new(span, whole.as_str())
-                        .var("replacement", replacement.unwrap_or_default())
-                        .with_fix(fix),
-                );
+                out.push(Finding::new(span, whole.as_str()).with_replacement(
+                    replacement,
+                    self.options.fix_applicability,
+                ));
             }
         }
     }

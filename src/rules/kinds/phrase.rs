@@ -3,7 +3,7 @@
 
 use super::words::PhraseMatcher;
 use super::{Check, Finding, KindError, OptionsTable, TEXT_SCOPES, options_table, parse_options};
-use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::diagnostic::Applicability;
 use crate::document::Document;
 use crate::rules::scope::{Scope, units};
 use serde::{Deserialize, Serialize};
@@ -88,19 +88,10 @@ impl Check for Phrase {
                 let matched = &text[hit.start..hit.end];
                 let spec = &self.options.phrases[hit.phrase];
                 let replacement = spec.replacement().map(|r| match_case(matched, r));
-                let fix = replacement.as_ref().map(|r| Fix {
-                    applicability: self.options.fix_applicability,
-                    message: format!("Replace with “{r}”"),
-                    edits: vec![Edit {
-                        span,
-                        replacement: r.clone(),
-                    }],
-                });
-                out.push(
-                    Finding::new(span, matched)
-                        .var("replacement", replacement.unwrap_or_default())
-                        .with_fix(fix),
-                );
+                out.push(Finding::new(span, matched).with_replacement(
+                    replacement,
+                    self.options.fix_applicability,
+                ));
             }
         }
     }
