@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Format;
 use crate::input::InputError;
+use crate::position::{LineIndex, Position};
 use std::sync::Arc;
 
 #[derive(Debug, Clone)]
@@ -62,4 +63,36 @@ impl Totals {
         }
         totals
     }
+}
+
+/// A diagnostic with its file and start position, for the line-oriented
+/// emitters.
+pub struct Located<'a> {
+    pub report: &'a FileReport,
+    pub source: &'a Arc<str>,
+    pub diagnostic: &'a Diagnostic,
+    pub start: Position,
+}
+
+/// Every diagnostic of every linted file, in report order.
+pub fn located(reports: &[FileReport]) -> impl Iterator<Item = Located<'_>> {
+    reports.iter().flat_map(|report| {
+        let Outcome::Linted {
+            source,
+            diagnostics,
+        } = &report.outcome
+        else {
+            return Vec::new();
+        };
+        let index = LineIndex::new(source);
+        diagnostics
+            .iter()
+            .map(|diagnostic| Located {
+                report,
+                source,
+                diagnostic,
+                start: index.position(diagnostic.span.offset),
+            })
+            .collect()
+    })
 }

@@ -1,8 +1,7 @@
 //! The default output: miette's graphical diagnostics, one per finding.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::position::LineIndex;
-use crate::report::{FileReport, Outcome};
+use crate::report::{FileReport, located};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
 use std::sync::Arc;
@@ -28,25 +27,20 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
     // JSON output.
     let handler = handler(color).without_primary_span_start();
     let mut out = String::new();
-    for report in reports {
-        let Outcome::Linted {
-            source,
-            diagnostics,
-        } = &report.outcome
-        else {
-            continue;
+    for found in located(reports) {
+        let name = format!(
+            "{}:{}:{}",
+            found.report.path, found.start.line, found.start.column
+        );
+        let finding = Finding {
+            diagnostic: found.diagnostic,
+            source: NamedSource::new(name, Arc::clone(found.source)),
         };
-        let index = LineIndex::new(source);
-        for diagnostic in diagnostics {
-            let start = index.position(diagnostic.span.offset);
-            let name = format!("{}:{}:{}", report.path, start.line, start.column);
-            let finding = Finding {
-                diagnostic,
-                source: NamedSource::new(name, Arc::clone(source)),
-            };
-            if handler.render_report(&mut out, &finding).is_err() {
-                out.push_str(&format!("{}: {}\n", report.path, diagnostic.message));
-            }
+        if handler.render_report(&mut out, &finding).is_err() {
+            out.push_str(&format!(
+                "{}: {}\n",
+                found.report.path, found.diagnostic.message
+            ));
         }
     }
     out
