@@ -256,10 +256,11 @@ fn fill_sections(document: &mut Document, body: &[Block], plan: &SectionPlan) {
             document.sections.push(section);
         }
     }
-    for block in &body[first_heading..] {
+    let rest = &body[first_heading..];
+    for (index, block) in rest.iter().enumerate() {
         if let Block::Heading(h) = block
             && plan.opens_section(h)
-            && !is_employer_line(h, current.as_ref(), body, block)
+            && !is_employer_line(h, current.as_ref(), rest.get(index + 1))
         {
             if let Some(section) = current.take().and_then(SectionBuilder::finish) {
                 document.sections.push(section);
@@ -298,8 +299,7 @@ fn fill_sections(document: &mut Document, body: &[Block], plan: &SectionPlan) {
 fn is_employer_line(
     heading: &HeadingBlock,
     current: Option<&SectionBuilder>,
-    body: &[Block],
-    block: &Block,
+    next: Option<&Block>,
 ) -> bool {
     if heading.style != HeadingStyle::Caps
         || classify_heading(heading.text.as_str()) != SectionKind::Unknown
@@ -312,14 +312,14 @@ fn is_employer_line(
     if !section.section.kind.is_experience_like() {
         return false;
     }
-    let position = body
-        .iter()
-        .position(|b| std::ptr::eq(b, block))
-        .unwrap_or(body.len());
-    matches!(
-        body.get(position + 1),
-        Some(Block::Paragraph(p)) if p.lines.first().is_some_and(|l| DateRange::is_in(l.as_str()) || !is_prose(p))
-    ) || matches!(body.get(position + 1), Some(Block::Item(_)))
+    match next {
+        Some(Block::Item(_)) => true,
+        Some(Block::Paragraph(p)) => p
+            .lines
+            .first()
+            .is_some_and(|l| DateRange::is_in(l.as_str()) || !is_prose(p)),
+        _ => false,
+    }
 }
 
 /// The kind a creatively named section's content calls for.
@@ -538,13 +538,15 @@ impl SectionBuilder {
     fn finish(mut self) -> Option<Section> {
         // A title paragraph that no bullets followed was just a paragraph.
         let mut demoted = Vec::new();
+        let section = &self.section;
+        let keep: Vec<bool> = section
+            .entries
+            .iter()
+            .map(|e| !e.bullets.is_empty() || section.has_heading_for(e) || e.dates.is_some())
+            .collect();
+        let mut keep = keep.into_iter();
         self.section.entries.retain(|entry| {
-            let from_paragraph = !self
-                .section
-                .subheadings
-                .iter()
-                .any(|h| h.span == entry.span || entry.span.start() == h.span.start());
-            let keep = !entry.bullets.is_empty() || !from_paragraph || entry.dates.is_some();
+            let keep = keep.next().unwrap_or(true);
             if !keep {
                 demoted.push(Paragraph {
                     text: entry.title.clone(),

@@ -233,6 +233,14 @@ impl Section {
         }
     }
 
+    /// Whether the entry was introduced by a subheading (rather than by a
+    /// title paragraph); its span may extend past the heading to its dates.
+    pub fn has_heading_for(&self, entry: &Entry) -> bool {
+        self.subheadings
+            .iter()
+            .any(|h| h.span.start() == entry.span.start())
+    }
+
     /// The text of the heading, or "" for a section without one.
     pub fn heading_text(&self) -> &str {
         self.heading.as_ref().map_or("", |h| h.text.as_str())

@@ -221,11 +221,20 @@ pub fn classify_heading(heading: &str) -> SectionKind {
     if words.is_empty() || words.len() > 6 {
         return SectionKind::Unknown;
     }
-    let joined = format!(" {} ", words.join(" "));
+    let names = |key: &str| {
+        let key: Vec<&str> = key.split(' ').collect();
+        words
+            .windows(key.len())
+            .any(|window| window.iter().zip(&key).all(|(w, k)| w == k))
+    };
     KEYWORDS
         .iter()
-        .find(|(key, _)| joined.contains(&format!(" {key} ")))
-        .or_else(|| OTHER_LANGUAGES.iter().find(|(key, _)| joined.contains(key)))
+        .find(|(key, _)| names(key))
+        .or_else(|| {
+            OTHER_LANGUAGES
+                .iter()
+                .find(|(key, _)| words.iter().any(|w| w.contains(key)))
+        })
         .map_or(SectionKind::Unknown, |&(_, kind)| kind)
 }
 

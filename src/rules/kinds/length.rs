@@ -237,7 +237,7 @@ fn document_words(document: &Document) -> usize {
                     section
                         .entries
                         .iter()
-                        .filter(|e| !section.subheadings.iter().any(|h| h.span == e.span))
+                        .filter(|e| !section.has_heading_for(e))
                         .map(|e| &e.title),
                 );
             texts.map(|t| count_words(t.as_str())).sum::<usize>()

@@ -66,8 +66,7 @@ pub struct Phrase {
 
 pub fn compile(table: OptionsTable<'_>) -> Result<Phrase, KindError> {
     let options: Options = parse_options(table)?;
-    if let Some(empty) = options.phrases.iter().find(|p| p.phrase().trim().is_empty()) {
-        let _ = empty;
+    if options.phrases.iter().any(|p| p.phrase().trim().is_empty()) {
         return Err(KindError::invalid("phrases", "a phrase cannot be empty"));
     }
     let phrases: Vec<&str> = options.phrases.iter().map(PhraseSpec::phrase).collect();
