@@ -106,7 +106,10 @@ fn walk(dir: &Path, format_override: Option<Format>) -> Vec<Input> {
                 .iter()
                 .any(|ext| name.ends_with(ext));
             wanted.then(|| {
-                let display_path = entry.path().display().to_string();
+                // "cv.md", not "./cv.md", when the current folder is walked:
+                // annotations and SARIF want paths relative to the root.
+                let relative = entry.path().strip_prefix(".").unwrap_or(entry.path());
+                let display_path = relative.display().to_string();
                 Input {
                     format: format_override.unwrap_or_else(|| format_for(&display_path)),
                     display_path,

@@ -4,11 +4,13 @@
 //! [`diagnostic::Diagnostic`]s → an emitter.
 
 pub mod app;
+pub mod atomic_write;
 pub mod cli;
 pub mod diagnostic;
 pub mod document;
 pub mod emit;
 pub mod explain;
+pub mod fix;
 pub mod input;
 pub mod position;
 pub mod report;

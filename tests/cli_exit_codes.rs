@@ -54,7 +54,7 @@ fn fail_on_info_counts_an_info_finding() {
     let info = scratch.run(&[&args[..], &["--fail-on", "info"]].concat());
     info.expect_code(1);
     assert!(
-        info.stdout.ends_with("1 info in 1 file\n"),
+        info.stdout.contains("\n1 info in 1 file\n"),
         "{}",
         info.stdout
     );

@@ -286,15 +286,15 @@ fn a_fix_carries_its_edits() {
     let d = &diagnostics[0];
     assert_eq!(d["rule"], "utilize");
     assert_eq!(d["severity"], "info");
-    assert_eq!(d["message"], "“Utilize” is a long way to say “use”");
-    assert_eq!(d["help"], "Write “use”.");
+    assert_eq!(d["message"], "“Utilize” is a long way to say “Use”");
+    assert_eq!(d["help"], "Write “Use”.");
     assert_eq!(keys(&d["fix"]), set(&["applicability", "message", "edits"]));
     assert_eq!(d["fix"]["applicability"], "unsafe");
     assert!(d["fix"]["message"].is_string());
     let offset = UTILIZE_RESUME.find("Utilize").unwrap();
     assert_eq!(
         d["fix"]["edits"],
-        serde_json::json!([{"offset": offset, "length": 7, "replacement": "use"}])
+        serde_json::json!([{"offset": offset, "length": 7, "replacement": "Use"}])
     );
 }
 

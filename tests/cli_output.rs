@@ -50,8 +50,13 @@ fn concise_lines_are_path_line_col_severity_rule_message() {
         "{}",
         run.stdout
     );
-    // The summary line ends the output.
-    let last = run.stdout.lines().last().unwrap();
+    // The summary line ends the findings; only the count of fixable ones
+    // may follow it.
+    let last = run
+        .stdout
+        .lines()
+        .rfind(|line| !line.contains("fixable with --fix"))
+        .unwrap();
     let summary =
         Regex::new(r"^\d+ (warnings?|errors?|info)(, \d+ (warnings?|errors?|info))* in 2 files$");
     assert!(summary.unwrap().is_match(last), "{last}");
@@ -120,9 +125,9 @@ fn full_output_shows_the_fix() {
     scratch.write("extra/utilize.toml", harness::UTILIZE_RULE);
     scratch.write("cv.md", harness::UTILIZE_RESUME);
     let run = scratch.run(&["cv.md", "--rules", "extra", "--select", "utilize"]);
-    assert!(run.stdout.contains("help: Write “use”."), "{}", run.stdout);
+    assert!(run.stdout.contains("help: Write “Use”."), "{}", run.stdout);
     assert!(
-        run.stdout.contains("fix: Replace with “use”"),
+        run.stdout.contains("fix: Replace with “Use”"),
         "{}",
         run.stdout
     );

@@ -160,7 +160,7 @@ fn a_user_rule_is_listed_fires_and_carries_its_fix() {
     assert!(
         concise
             .findings()
-            .contains(&"cv.md:3:1: info[utilize] “Utilize” is a long way to say “use”"),
+            .contains(&"cv.md:3:1: info[utilize] “Utilize” is a long way to say “Use”"),
         "{}",
         concise.stdout
     );
@@ -171,7 +171,7 @@ fn a_user_rule_is_listed_fires_and_carries_its_fix() {
         .iter()
         .find(|d| d["rule"] == "utilize")
         .expect("the user rule fires");
-    assert_eq!(finding["fix"]["edits"][0]["replacement"], "use");
+    assert_eq!(finding["fix"]["edits"][0]["replacement"], "Use");
 }
 
 #[test]

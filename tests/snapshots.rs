@@ -51,3 +51,28 @@ fn weak_example_json_output() {
 fn rules_listing() {
     insta::assert_snapshot!(run(&["rules"]));
 }
+
+#[test]
+fn weak_example_diff() {
+    insta::assert_snapshot!(run(&["--diff", "examples/weak.md"]));
+}
+
+#[test]
+fn weak_example_unsafe_diff() {
+    insta::assert_snapshot!(run(&["--diff", "--unsafe-fixes", "examples/weak.md"]));
+}
+
+#[test]
+fn plain_example_unsafe_diff() {
+    insta::assert_snapshot!(run(&["--diff", "--unsafe-fixes", "examples/plain.txt"]));
+}
+
+#[test]
+fn strong_example_has_no_diff() {
+    assert_eq!(run(&["--diff", "--unsafe-fixes", "examples/strong.md"]), "");
+}
+
+#[test]
+fn weak_example_statistics() {
+    insta::assert_snapshot!(run(&["--statistics", "examples/weak.md"]));
+}

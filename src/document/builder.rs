@@ -49,12 +49,14 @@ impl SectionPlan {
         if known.is_some() {
             return Self { level: known };
         }
-        // No standard name at all: the most common level, not counting a first
-        // heading that stands alone at its level (the person's name).
+        // No standard name at all: the most common level, not counting a
+        // heading that opens the document and stands alone at its level (the
+        // person's name). A heading after other text is not the name.
+        let opens_document = matches!(blocks.first(), Some(Block::Heading(_)));
         let mut counts = [0usize; 8];
         for (index, heading) in headings.iter().enumerate() {
             let alone = headings.iter().filter(|h| h.level == heading.level).count() == 1;
-            if index == 0 && alone {
+            if index == 0 && alone && opens_document {
                 continue;
             }
             counts[usize::from(heading.level.min(7))] += 1;

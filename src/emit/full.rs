@@ -1,6 +1,7 @@
 //! The default output: miette's graphical diagnostics, one per finding.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::FixLevel;
 use crate::report::{FileReport, located};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use std::fmt;
@@ -20,7 +21,8 @@ pub fn handler(color: bool) -> GraphicalReportHandler {
         .with_links(false)
 }
 
-pub fn render(reports: &[FileReport], color: bool) -> String {
+/// `level` decides which findings the code line marks `[*]` as fixable.
+pub fn render(reports: &[FileReport], color: bool, level: FixLevel) -> String {
     // miette would print `[path:line:col]` with the column counted in bytes
     // (a BOM and every multi-byte character before the span included); the
     // header is built from `LineIndex` instead, so it matches the concise and
@@ -34,6 +36,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
         );
         let finding = Finding {
             diagnostic: found.diagnostic,
+            fixable: super::is_fixable(found.diagnostic, level),
             source: NamedSource::new(name, Arc::clone(found.source)),
         };
         if handler.render_report(&mut out, &finding).is_err() {
@@ -49,6 +52,7 @@ pub fn render(reports: &[FileReport], color: bool) -> String {
 /// A finding as miette sees it.
 struct Finding<'a> {
     diagnostic: &'a Diagnostic,
+    fixable: bool,
     source: NamedSource<Arc<str>>,
 }
 
@@ -68,7 +72,11 @@ impl std::error::Error for Finding<'_> {}
 
 impl miette::Diagnostic for Finding<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.diagnostic.rule))
+        if self.fixable {
+            Some(Box::new(format!("{} [*]", self.diagnostic.rule)))
+        } else {
+            Some(Box::new(&self.diagnostic.rule))
+        }
     }
 
     fn severity(&self) -> Option<miette::Severity> {

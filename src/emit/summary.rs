@@ -1,6 +1,8 @@
 //! The one-line summary that ends human-readable output.
 
-use crate::report::Totals;
+use crate::diagnostic::Applicability;
+use crate::fix::FixLevel;
+use crate::report::{FileReport, Totals};
 use owo_colors::OwoColorize;
 
 /// "3 warnings, 1 error in 1 file", or "no problems in 2 files".
@@ -36,6 +38,35 @@ pub fn line(totals: &Totals, color: bool) -> String {
         line.yellow().bold().to_string()
     } else {
         line.green().bold().to_string()
+    }
+}
+
+/// How many findings `--fix` would fix, like ruff's closing hint: "[*] 2
+/// fixable with --fix (3 more with --fix --unsafe-fixes)". None when no
+/// finding carries a fix.
+pub fn fixable(reports: &[FileReport], level: FixLevel) -> Option<String> {
+    let (mut safe, mut unsafe_only) = (0, 0);
+    for fix in reports
+        .iter()
+        .flat_map(FileReport::diagnostics)
+        .filter_map(|d| d.fix.as_ref())
+    {
+        match fix.applicability {
+            Applicability::Safe => safe += 1,
+            Applicability::Unsafe => unsafe_only += 1,
+        }
+    }
+    match (level, safe, unsafe_only) {
+        (_, 0, 0) => None,
+        (FixLevel::Unsafe, _, _) => Some(format!(
+            "[*] {} fixable with --fix --unsafe-fixes",
+            safe + unsafe_only
+        )),
+        (FixLevel::Safe, 0, _) => Some(format!("{unsafe_only} fixable with --fix --unsafe-fixes")),
+        (FixLevel::Safe, _, 0) => Some(format!("[*] {safe} fixable with --fix")),
+        (FixLevel::Safe, _, _) => Some(format!(
+            "[*] {safe} fixable with --fix ({unsafe_only} more with --fix --unsafe-fixes)"
+        )),
     }
 }
 

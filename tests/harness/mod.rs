@@ -181,10 +181,16 @@ impl Run {
         })
     }
 
-    /// The concise finding lines of stdout (the summary line dropped).
+    /// The concise finding lines of stdout (the summary and the fixable
+    /// count after it dropped).
     pub fn findings(&self) -> Vec<&str> {
         let mut lines: Vec<&str> = self.stdout.lines().collect();
-        lines.pop();
+        while lines
+            .last()
+            .is_some_and(|last| !last.contains(": ") || last.contains("fixable with --fix"))
+        {
+            lines.pop();
+        }
         lines
     }
 }

@@ -53,7 +53,8 @@ impl Check for Pattern {
                 let replacement = self.options.replacement.as_ref().map(|template| {
                     let mut expanded = String::new();
                     caps.expand(template, &mut expanded);
-                    expanded
+                    // "Utilize caching" → "Use caching", not "use caching".
+                    super::phrase::match_case(whole.as_str(), &expanded)
                 });
                 out.push(Finding::new(span, whole.as_str()).with_replacement(
                     replacement,

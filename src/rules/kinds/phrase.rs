@@ -121,7 +121,7 @@ fn is_proper_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The replacement written in the case of the text it replaces.
-fn match_case(matched: &str, replacement: &str) -> String {
+pub(super) fn match_case(matched: &str, replacement: &str) -> String {
     let first_upper = matched.chars().next().is_some_and(char::is_uppercase);
     if !first_upper {
         return replacement.to_string();
