@@ -76,3 +76,23 @@ fn strong_example_has_no_diff() {
 fn weak_example_statistics() {
     insta::assert_snapshot!(run(&["--statistics", "examples/weak.md"]));
 }
+
+#[test]
+fn plain_and_strong_examples_github_output() {
+    insta::assert_snapshot!(run(&[
+        "--output-format",
+        "github",
+        "examples/plain.txt",
+        "examples/strong.md"
+    ]));
+}
+
+#[test]
+fn plain_and_strong_examples_junit_output() {
+    insta::assert_snapshot!(run(&[
+        "--output-format",
+        "junit",
+        "examples/plain.txt",
+        "examples/strong.md"
+    ]));
+}
