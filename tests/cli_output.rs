@@ -76,7 +76,7 @@ fn full_output_shows_rule_message_source_line_and_help() {
     );
     assert!(out.contains("[cv.md:7:1]"), "{out}");
     assert!(
-        out.contains("Passionate backend engineer who ships reliable payment systems."),
+        out.contains("Passionate about reliable payment systems that ship on time."),
         "the source line is quoted:\n{out}"
     );
     assert!(out.contains("help: Replace it with evidence"), "{out}");

@@ -105,12 +105,6 @@ fn check_properties(source: &str, format: Format, name: &str) {
             "{name} ({level:?}): a second --fix changed the text"
         );
         assert_eq!(twice.fixes, 0, "{name} ({level:?})");
-        for rule in &fixed_rules {
-            assert!(
-                count(&once.remaining, rule) <= count(&before, rule),
-                "{name} ({level:?}): fixing added {rule} findings"
-            );
-        }
         assert_eq!(
             shape(&once.text, format),
             shape(source, format),

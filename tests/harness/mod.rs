@@ -47,7 +47,7 @@ jane@example.com
 
 ## Summary
 
-Passionate backend engineer who ships reliable payment systems.
+Passionate about reliable payment systems that ship on time.
 
 ## Experience
 

@@ -6,15 +6,33 @@
 //! Precision comes first (judgement.md: "a false alarm costs more trust than
 //! a missed hint"): a noun is reported only on evidence from the rule's word
 //! lists, and gerunds, adverbs and unknown words are left alone.
+//!
+//! The fix (applicability `fix-applicability`) rewrites the opening words
+//! where the rule file says how and nothing has to be made up:
+//! - a weak opener with a `replacement`, before a noun phrase:
+//!   "Responsible for the checkout API" → "Owned the checkout API";
+//! - a weak opener with `gerund-to-verb`, before gerunds with an object:
+//!   "Responsible for designing and building the API" → "Designed and built
+//!   the API" (past tenses from the gerund's own spelling, irregular ones
+//!   from `irregular-past`);
+//! - a subject in `drop-subject` before a verb: "I built the dashboard" →
+//!   "Built the dashboard".
+//!
+//! A noun phrase, a `present-variants` spelling ("Am responsible for"), a
+//! gerund that may be a noun ("Responsible for onboarding flows") or one
+//! that a later gerund is coordinated with gets no fix, and neither does a
+//! rewrite the rule would still report.
 
 #[path = "opener_words.rs"]
 mod opener_words;
 
+use super::words::{TextEdit, capitalise, reads_cleanly};
 use super::{Check, Finding, KindError, OptionsTable, options_table, parse_options};
+use crate::diagnostic::{Applicability, Fix};
 use crate::document::{Bullet, DateRange, Document, Section};
 use crate::rules::scope::{Scope, units};
 use opener_words::{
-    Lexicon, Token, Word, is_latin, is_title_case, label_end, marker_end, tokenize,
+    Lexicon, Token, Word, is_gerund_like, is_latin, is_title_case, label_end, marker_end, tokenize,
 };
 use regex::Regex;
 use serde::{Deserialize, Serialize};
@@ -27,7 +45,7 @@ pub const PLACEHOLDERS: &[&str] = &["reason", "suggestions"];
 /// A name — a course, a role, a tool — has at most this many words.
 const MAX_NAME_WORDS: usize = 6;
 
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Options {
     /// Suggested verbs for pronouns and noun phrases.
@@ -39,6 +57,9 @@ struct Options {
     result_pattern: Option<String>,
     #[serde(default)]
     pronouns: Vec<String>,
+    /// Subject pronouns the fix drops before a verb: "I built" → "Built".
+    #[serde(default)]
+    drop_subject: Vec<String>,
     /// Lemmas; their regular forms match too.
     #[serde(default)]
     verbs: Vec<String>,
@@ -60,22 +81,45 @@ struct Options {
     role_nouns: Vec<String>,
     #[serde(default)]
     noun_when_followed_by: Vec<String>,
-    /// Phrase → its variants and suggested verbs.
+    /// Lemma → past tense, for the verbs regular inflection gets wrong.
+    #[serde(default)]
+    irregular_past: BTreeMap<String, String>,
+    /// Phrase → its variants, suggested verbs and fix.
     #[serde(default)]
     weak_openers: BTreeMap<String, WeakOpener>,
+    /// Whether the rewrites keep the meaning.
+    #[serde(default = "unsafe_fix")]
+    fix_applicability: Applicability,
+}
+
+fn unsafe_fix() -> Applicability {
+    Applicability::Unsafe
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct WeakOpener {
-    /// Other spellings and tenses: "work on", "was responsible for".
+    /// Other spellings, in the past tense or none: "was responsible for".
     #[serde(default)]
     variants: Vec<String>,
+    /// Spellings in the present tense ("am responsible for", "work on"):
+    /// weak all the same, but the fix writes the past tense, so they get
+    /// none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    present_variants: Vec<String>,
     #[serde(default)]
     suggestions: Vec<String>,
     /// Not weak when a result follows ("Contributed to X, cutting Y 30%").
     #[serde(default)]
     unless_result: bool,
+    /// The verb that replaces the phrase before a noun phrase: "Owned".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    replacement: Option<String>,
+    /// Before a gerund with an object, the gerund becomes the past tense
+    /// and replaces the phrase: "Responsible for managing the team" →
+    /// "Managed the team".
+    #[serde(default)]
+    gerund_to_verb: bool,
 }
 
 /// One spelling of a weak opener, as lower-case words.
@@ -83,6 +127,8 @@ struct WeakPhrase {
     words: Vec<String>,
     /// The key of its entry in `weak-openers`.
     entry: String,
+    /// A `present-variants` spelling: no fix.
+    present: bool,
 }
 
 pub struct Opener {
@@ -100,6 +146,7 @@ pub fn compile(table: OptionsTable<'_>) -> Result<Opener, KindError> {
 fn build(options: Options) -> Result<Opener, KindError> {
     let single_words = [
         ("pronouns", &options.pronouns),
+        ("drop-subject", &options.drop_subject),
         ("verbs", &options.verbs),
         ("irregular-verbs", &options.irregular_verbs),
         ("verb-prefixes", &options.verb_prefixes),
@@ -122,6 +169,16 @@ fn build(options: Options) -> Result<Opener, KindError> {
             ));
         }
     }
+    if let Some((lemma, past)) = options.irregular_past.iter().find(|(lemma, past)| {
+        [lemma, past]
+            .iter()
+            .any(|w| w.is_empty() || w.contains(' '))
+    }) {
+        return Err(KindError::invalid(
+            "irregular-past",
+            format!("“{lemma}” = “{past}” is not one word for one word"),
+        ));
+    }
     let result = match &options.result_pattern {
         Some(pattern) => Some(
             Regex::new(pattern)
@@ -137,7 +194,21 @@ fn build(options: Options) -> Result<Opener, KindError> {
                 format!("“{phrase}” has `unless-result` but the rule has no `result-pattern`"),
             ));
         }
-        for spelling in std::iter::once(phrase).chain(&opener.variants) {
+        if opener
+            .replacement
+            .as_deref()
+            .is_some_and(|r| r.trim().is_empty())
+        {
+            return Err(KindError::invalid(
+                "weak-openers",
+                format!("“{phrase}” has an empty `replacement`"),
+            ));
+        }
+        let past = std::iter::once(phrase).chain(&opener.variants);
+        let spellings = past
+            .map(|s| (s, false))
+            .chain(opener.present_variants.iter().map(|s| (s, true)));
+        for (spelling, present) in spellings {
             let words: Vec<String> = spelling.split_whitespace().map(str::to_lowercase).collect();
             if words.is_empty() {
                 return Err(KindError::invalid(
@@ -148,6 +219,7 @@ fn build(options: Options) -> Result<Opener, KindError> {
             weak.push(WeakPhrase {
                 words,
                 entry: phrase.clone(),
+                present,
             });
         }
     }
@@ -185,6 +257,8 @@ struct Verdict {
     end: usize,
     reason: Reason,
     suggestions: Vec<String>,
+    /// The rewrite of the opening words, in the coordinates of the text.
+    fix: Option<TextEdit>,
 }
 
 impl Check for Opener {
@@ -199,10 +273,22 @@ impl Check for Opener {
             let text = unit.text.as_str();
             if let Some(verdict) = self.judge(text, names) {
                 let span = unit.text.source_span(verdict.start, verdict.end);
+                let fix = verdict.fix.and_then(|edit| {
+                    Some(Fix {
+                        applicability: self.options.fix_applicability,
+                        message: format!(
+                            "Replace “{}” with “{}”",
+                            &text[edit.start..edit.end],
+                            edit.replacement
+                        ),
+                        edits: vec![edit.to_source(unit.text)?],
+                    })
+                });
                 out.push(
                     Finding::new(span, &text[verdict.start..verdict.end])
                         .var("reason", verdict.reason.text())
-                        .var("suggestions", verdict.suggestions.join(", ")),
+                        .var("suggestions", verdict.suggestions.join(", "))
+                        .with_fix(fix),
                 );
             }
         }
@@ -211,12 +297,31 @@ impl Check for Opener {
     fn options(&self) -> toml::Table {
         options_table(&self.options)
     }
+
+    fn fixable(&self) -> bool {
+        !self.options.drop_subject.is_empty()
+            || self
+                .options
+                .weak_openers
+                .values()
+                .any(|o| o.replacement.is_some() || o.gerund_to_verb)
+    }
 }
 
 impl Opener {
     /// Judges a bullet's text. `names`: the bullet is one of a list of
-    /// names or parts, where a noun phrase is expected.
+    /// names or parts, where a noun phrase is expected. A fix is kept only
+    /// when the rewritten bullet reads cleanly and passes the rule.
     fn judge(&self, text: &str, names: bool) -> Option<Verdict> {
+        let mut verdict = self.judge_text(text, names)?;
+        verdict.fix = verdict.fix.filter(|edit| {
+            let fixed = edit.apply(text);
+            reads_cleanly(text, &fixed) && self.judge_text(&fixed, names).is_none()
+        });
+        Some(verdict)
+    }
+
+    fn judge_text(&self, text: &str, names: bool) -> Option<Verdict> {
         // The word lists are English: a bullet in another script ("API
         // 設計・レビュー", "Роль: Full-stack разработка") is out of reach.
         if text.chars().any(|c| c.is_alphabetic() && !is_latin(c)) {
@@ -234,7 +339,9 @@ impl Opener {
         names: bool,
     ) -> Option<Verdict> {
         let first = tokens.first()?;
-        if let Some(weak) = self.weak_opener(text, tokens) {
+        // After a label the opener keeps the label's case: "pglock: built …".
+        let capital = !after_label || first.text.starts_with(char::is_uppercase);
+        if let Some(weak) = self.weak_opener(text, tokens, capital) {
             return weak;
         }
         // "I built", "I'm"; not "I. Led …", a Roman numeral.
@@ -249,6 +356,7 @@ impl Opener {
                 end: first.end,
                 reason: Reason::Pronoun,
                 suggestions,
+                fix: self.drop_subject(text, tokens),
             });
         }
         let word = self.lexicon.classify(tokens, after_label);
@@ -265,6 +373,7 @@ impl Opener {
                     end: tokens[words.min(tokens.len()) - 1].end,
                     reason: Reason::Noun,
                     suggestions: self.options.suggestions.clone(),
+                    fix: None,
                 })
             }
             _ => None,
@@ -273,8 +382,27 @@ impl Opener {
 
     /// `Some(verdict)` when the bullet opens with a weak phrase: `Some(None)`
     /// when it is excused by the result that follows.
-    fn weak_opener(&self, text: &str, tokens: &[Token<'_>]) -> Option<Option<Verdict>> {
-        let phrase = self.weak.iter().find(|phrase| {
+    fn weak_opener(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        capital: bool,
+    ) -> Option<Option<Verdict>> {
+        let phrase = self.weak_phrase(tokens)?;
+        let opener = &self.options.weak_openers[&phrase.entry];
+        let end = tokens[phrase.words.len() - 1].end;
+        Some((!self.excused(text, phrase, end)).then(|| Verdict {
+            start: tokens[0].start,
+            end,
+            reason: Reason::Weak,
+            suggestions: opener.suggestions.clone(),
+            fix: self.weak_fix(text, tokens, phrase, tokens[0].start, capital),
+        }))
+    }
+
+    /// The longest weak opener `tokens` begin with.
+    fn weak_phrase(&self, tokens: &[Token<'_>]) -> Option<&WeakPhrase> {
+        self.weak.iter().find(|phrase| {
             phrase.words.len() <= tokens.len()
                 && phrase
                     .words
@@ -285,20 +413,108 @@ impl Opener {
                         token.text.eq_ignore_ascii_case(word)
                             && (i + 1 == phrase.words.len() || token.space_after)
                     })
-        })?;
-        let opener = &self.options.weak_openers[&phrase.entry];
-        let end = tokens[phrase.words.len() - 1].end;
-        let excused = opener.unless_result
+        })
+    }
+
+    /// Whether the result after a weak opener ending at `end` excuses it.
+    fn excused(&self, text: &str, phrase: &WeakPhrase, end: usize) -> bool {
+        self.options.weak_openers[&phrase.entry].unless_result
             && self
                 .result
                 .as_ref()
-                .is_some_and(|re| re.is_match(&text[end..]));
-        Some((!excused).then(|| Verdict {
-            start: tokens[0].start,
-            end,
-            reason: Reason::Weak,
-            suggestions: opener.suggestions.clone(),
-        }))
+                .is_some_and(|re| re.is_match(&text[end..]))
+    }
+
+    /// The rewrite of the weak opener `tokens` begin with, from byte `from`
+    /// (the phrase, or a pronoun before it) to the end of what it replaces.
+    fn weak_fix(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        phrase: &WeakPhrase,
+        from: usize,
+        capital: bool,
+    ) -> Option<TextEdit> {
+        let opener = &self.options.weak_openers[&phrase.entry];
+        if phrase.present {
+            return None;
+        }
+        let last = &tokens[phrase.words.len() - 1];
+        let rest = &tokens[phrase.words.len()..];
+        let next = rest.first()?;
+        let gap = text[last.end..next.start].trim();
+        if opener.gerund_to_verb && is_gerund_like(next.text) {
+            // "Duties included: reviewing …" reads on after its colon.
+            if !gap.is_empty() && gap != ":" {
+                return None;
+            }
+            let (end, verbs) = self.gerunds_as_verbs(text, rest)?;
+            return Some(TextEdit::new(from, end, cased(&verbs, capital)));
+        }
+        let replacement = opener.replacement.as_ref()?;
+        if !last.space_after || self.lexicon.is_function_word(next) {
+            return None;
+        }
+        Some(TextEdit::new(from, last.end, cased(replacement, capital)))
+    }
+
+    /// The gerunds `tokens` begin with ("designing, building and testing"),
+    /// in the past tense with their separators, and where they end. `None`
+    /// unless every one has a past tense the rule knows, and an object with
+    /// a determiner, a number or a possessive follows ("… the API"): without
+    /// one, "onboarding flows" could be a noun phrase. A gerund coordinated
+    /// further on ("… and hiring engineers") would be left behind: `None`.
+    fn gerunds_as_verbs(&self, text: &str, tokens: &[Token<'_>]) -> Option<(usize, String)> {
+        let mut verbs = self.lexicon.past_of_gerund(tokens[0].text)?;
+        let mut last = 0;
+        while let Some(len) = coordination(&text[tokens[last].end..]) {
+            let at = tokens[last].end + len;
+            let Some(next) = tokens.iter().position(|t| t.start == at) else {
+                break;
+            };
+            if !is_gerund_like(tokens[next].text) {
+                break;
+            }
+            verbs.push_str(&text[tokens[last].end..at]);
+            verbs.push_str(&self.lexicon.past_of_gerund(tokens[next].text)?);
+            last = next;
+        }
+        let object = tokens.get(last + 1)?;
+        let has_object = tokens[last].space_after
+            && (self.lexicon.is_determiner(object)
+                || self.lexicon.is_pronoun(object)
+                || object.text.starts_with(|c: char| c.is_ascii_digit()));
+        let coordinated_later = tokens.windows(2).skip(last + 1).any(|pair| {
+            let joins = ["and", "or"].contains(&pair[0].text.to_lowercase().as_str())
+                || text[pair[0].end..pair[1].start].contains('&');
+            joins && is_gerund_like(pair[1].text)
+        });
+        (has_object && !coordinated_later).then_some((tokens[last].end, verbs))
+    }
+
+    /// Drops a subject pronoun before a verb ("I built" → "Built") or
+    /// before a weak opener that has a fix ("I was responsible for the API"
+    /// → "Owned the API"); the edit covers the pronoun and the verb, as the
+    /// pronoun kind's does, so that a fixer sees one edit, not two.
+    fn drop_subject(&self, text: &str, tokens: &[Token<'_>]) -> Option<TextEdit> {
+        let (pronoun, rest) = tokens.split_first()?;
+        let subject = self
+            .options
+            .drop_subject
+            .iter()
+            .any(|s| s.eq_ignore_ascii_case(pronoun.text));
+        if !subject || !pronoun.space_after || rest.is_empty() {
+            return None;
+        }
+        if let Some(phrase) = self.weak_phrase(rest) {
+            let end = rest[phrase.words.len() - 1].end;
+            if !self.excused(text, phrase, end) {
+                return self.weak_fix(text, rest, phrase, pronoun.start, true);
+            }
+        }
+        let verb = &rest[0];
+        (self.lexicon.classify(rest, false) == Word::Verb)
+            .then(|| TextEdit::new(pronoun.start, verb.end, capitalise(verb.text)))
     }
 
     /// Whether the text from `tokens` on reads as a sentence, which a noun
@@ -355,7 +571,7 @@ impl Opener {
         tokens.len() <= MAX_NAME_WORDS
             && !opens_clause
             && (is_title_case(&tokens) || !phrase)
-            && self.weak_opener(text, &tokens).is_none()
+            && self.weak_phrase(&tokens).is_none()
             && !tokens.iter().any(|t| self.lexicon.is_determiner(t))
     }
 
@@ -389,12 +605,25 @@ impl Opener {
     }
 }
 
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
+/// `words` with a capital, or a small letter, to start.
+fn cased(words: &str, capital: bool) -> String {
+    if capital {
+        return capitalise(words);
+    }
+    let mut chars = words.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| c.to_lowercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The length of ", ", " and ", ", and ", " or ", ", or " or " & " at the
+/// start of `text`: what joins coordinated gerunds.
+fn coordination(text: &str) -> Option<usize> {
+    [", and ", ", or ", ", ", " and ", " or ", " & "]
+        .iter()
+        .find(|sep| text.starts_with(**sep))
+        .map(|sep| sep.len())
 }
 
 /// The options of the built-in rule, for the unit tests of this kind.
@@ -436,7 +665,7 @@ mod tests {
             Some((
                 Reason::Weak,
                 "Responsible for".into(),
-                "Led, Owned, Built".into()
+                "Owned, Led, Built".into()
             ))
         );
         for text in [
@@ -602,6 +831,133 @@ mod tests {
         let opener = build(shipped_options()).unwrap();
         assert_eq!(opener.judge("Integration with Java via JNI", true), None);
         assert!(opener.judge("Worked on the Java bridge", true).is_some());
+    }
+
+    /// The bullet as the fix rewrites it, if there is a fix.
+    fn fixed(text: &str) -> Option<String> {
+        let opener = build(shipped_options()).expect("the built-in rule compiles");
+        let verdict = opener.judge(text, false)?;
+        verdict.fix.map(|edit| edit.apply(text))
+    }
+
+    #[test]
+    fn a_weak_opener_with_a_replacement_is_replaced_before_a_noun_phrase() {
+        for (text, expected) in [
+            ("Responsible for the checkout API", "Owned the checkout API"),
+            (
+                "Was responsible for the payments backend",
+                "Owned the payments backend",
+            ),
+            (
+                "In charge of the release calendar",
+                "Managed the release calendar",
+            ),
+            (
+                "Tasked with the release process",
+                "Owned the release process",
+            ),
+            (
+                "Did code reviews for the mobile team",
+                "Performed code reviews for the mobile team",
+            ),
+            ("Did testing for the app", "Performed testing for the app"),
+            (
+                "pglock: responsible for the lock table",
+                "pglock: owned the lock table",
+            ),
+        ] {
+            assert_eq!(fixed(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_gerund_with_an_object_becomes_the_verb() {
+        for (text, expected) in [
+            ("Responsible for managing the team", "Managed the team"),
+            (
+                "Responsible for designing and building the API",
+                "Designed and built the API",
+            ),
+            (
+                "Responsible for designing, building, and testing the API",
+                "Designed, built, and tested the API",
+            ),
+            (
+                "Worked on improving the CI pipeline",
+                "Improved the CI pipeline",
+            ),
+            (
+                "Tasked with planning the 2023 offsite",
+                "Planned the 2023 offsite",
+            ),
+            (
+                "Duties included: reviewing the pull requests",
+                "Reviewed the pull requests",
+            ),
+            (
+                "In charge of running 3 on-call rotations",
+                "Ran 3 on-call rotations",
+            ),
+            (
+                "Responsible for applying the patches",
+                "Applied the patches",
+            ),
+            (
+                "Worked on re-architecting the pipeline",
+                "Re-architected the pipeline",
+            ),
+            ("Responsible for rebuilding our CI", "Rebuilt our CI"),
+        ] {
+            assert_eq!(fixed(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_pronoun_before_a_verb_is_dropped() {
+        for (text, expected) in [
+            ("I built the billing service", "Built the billing service"),
+            ("We migrated 40 services", "Migrated 40 services"),
+            ("I lead the platform team", "Lead the platform team"),
+            ("I worked on improving the CI", "Improved the CI"),
+            ("I was responsible for the API", "Owned the API"),
+        ] {
+            assert_eq!(fixed(text).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_fix_where_the_rewrite_would_need_the_writer() {
+        for text in [
+            // No verb says what the writer did.
+            "Helped migrate 40 services",
+            "Assisted with onboarding",
+            "Participated in design sprints",
+            "Involved in the Kafka rollout",
+            "Was part of the platform team",
+            "Contributed to the design system",
+            // "Built the payments team" would be a claim.
+            "Worked on the payments team",
+            // The fix writes the past tense.
+            "Am responsible for the API",
+            "Work on the billing service",
+            // A gerund without an object may be a noun.
+            "Responsible for onboarding flows",
+            "Responsible for hiring",
+            // A gerund further on would be left in the -ing form.
+            "Responsible for managing the team and hiring engineers",
+            // No listed verb.
+            "Responsible for being on call",
+            "Responsible for: the API",
+            "Did not ship the app",
+            "Duties included: code reviews",
+            "Backend API for payments",
+            "My team shipped the app",
+            "Me and two friends shipped a bot",
+            "I helped the team",
+            "I'm leading the team",
+        ] {
+            assert_eq!(fixed(text), None, "{text}");
+        }
     }
 
     #[test]

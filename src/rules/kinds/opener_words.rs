@@ -5,7 +5,7 @@
 //! regular English verbs inflect and how a job title is put together.
 
 use super::Options;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A word of a bullet: letters and digits, with inner `-`, `'`, `.`, `/` or
 /// `&` ("co-founded", "I'm", "Node.js", "I/O", "R&D").
@@ -168,6 +168,7 @@ pub struct Lexicon {
     person_suffixes: Vec<String>,
     role_nouns: HashSet<String>,
     noun_cues: HashSet<String>,
+    irregular_past: HashMap<String, String>,
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
@@ -199,6 +200,11 @@ impl Lexicon {
             person_suffixes: lower_list(&options.person_suffixes),
             role_nouns: lower_set(&options.role_nouns),
             noun_cues: lower_set(&options.noun_when_followed_by),
+            irregular_past: options
+                .irregular_past
+                .iter()
+                .map(|(lemma, past)| (lemma.to_lowercase(), past.to_lowercase()))
+                .collect(),
         }
     }
 
@@ -333,6 +339,81 @@ impl Lexicon {
         })
     }
 
+    /// The past tense of a gerund of a listed verb, in its case: "managing"
+    /// → "managed", "planning" → "planned", "applying" → "applied",
+    /// "building" → "built" (`irregular-past`), "re-running" → "re-ran".
+    /// The gerund's own spelling says whether the consonant doubles, so the
+    /// past is reliable; `None` for a gerund of no listed verb ("being") or
+    /// of two verbs with different pasts.
+    pub fn past_of_gerund(&self, gerund: &str) -> Option<String> {
+        let word = gerund.to_lowercase();
+        let stem = word.strip_suffix("ing").filter(|s| s.len() >= 2)?;
+        let past = self.past_of_stem(stem).or_else(|| {
+            self.prefixes.iter().find_map(|prefix| {
+                let rest = word.strip_prefix(prefix.as_str())?;
+                let (hyphen, rest) = match rest.strip_prefix('-') {
+                    Some(rest) => ("-", rest),
+                    None => ("", rest),
+                };
+                let stem = rest.strip_suffix("ing").filter(|s| s.len() >= 3)?;
+                Some(format!("{prefix}{hyphen}{}", self.past_of_stem(stem)?))
+            })
+        })?;
+        let capital = gerund.starts_with(char::is_uppercase);
+        Some(if capital {
+            super::capitalise(&past)
+        } else {
+            past
+        })
+    }
+
+    /// The past tense of the verb whose gerund is `stem` + "ing": the verb
+    /// is the stem ("build"), the stem with its "e" ("manag" → "manage") or
+    /// the stem undoubled ("plann" → "plan").
+    fn past_of_stem(&self, stem: &str) -> Option<String> {
+        let with_e = format!("{stem}e");
+        let mut pasts: Vec<String> = [Some(stem), Some(with_e.as_str()), undouble(stem)]
+            .into_iter()
+            .flatten()
+            .filter(|lemma| self.verbs.contains(*lemma))
+            .map(|lemma| {
+                if let Some(past) = self.irregular(lemma) {
+                    past
+                } else if lemma.ends_with('e') {
+                    format!("{lemma}d")
+                } else if lemma.len() < stem.len() {
+                    format!("{stem}ed")
+                } else if let Some(base) = lemma.strip_suffix('y')
+                    && !base.ends_with(['a', 'e', 'i', 'o', 'u'])
+                {
+                    format!("{base}ied")
+                } else {
+                    format!("{lemma}ed")
+                }
+            })
+            .collect();
+        pasts.sort();
+        pasts.dedup();
+        (pasts.len() == 1).then(|| pasts.remove(0))
+    }
+
+    /// The irregular past of a lemma, or of the verb it prefixes ("upsell"
+    /// → "upsold", "cross-sell" → "cross-sold").
+    fn irregular(&self, lemma: &str) -> Option<String> {
+        if let Some(past) = self.irregular_past.get(lemma) {
+            return Some(past.clone());
+        }
+        self.prefixes.iter().find_map(|prefix| {
+            let rest = lemma.strip_prefix(prefix.as_str())?;
+            let (hyphen, rest) = match rest.strip_prefix('-') {
+                Some(rest) => ("-", rest),
+                None => ("", rest),
+            };
+            let past = self.irregular_past.get(rest)?;
+            Some(format!("{prefix}{hyphen}{past}"))
+        })
+    }
+
     /// A word after the first that shows the first is a noun: a cue ("of",
     /// "was") or a role noun ending a job title ("Lead developer on …",
     /// "Lead backend engineer, payments").
@@ -376,6 +457,12 @@ fn undouble(stem: &str) -> Option<&str> {
 
 fn is_gerund(word: &str) -> bool {
     word.len() >= 5 && word.ends_with("ing")
+}
+
+/// A lower-case word ending in "-ing": a gerund, or a noun that looks like
+/// one ("string", "thing"); "Spring" in capitals is a name.
+pub fn is_gerund_like(word: &str) -> bool {
+    word.starts_with(char::is_lowercase) && is_gerund(word)
 }
 
 /// Years, year ranges and dates: "2019", "2019-2021", "2022/12".
@@ -501,6 +588,59 @@ mod tests {
         assert_eq!(classify("Lead developer experience work"), Word::Verb);
         assert_eq!(classify("Support the nurse on shift"), Word::Verb);
         assert_eq!(classify("Lead engineers across teams"), Word::Verb);
+    }
+
+    #[test]
+    fn the_past_of_a_gerund_follows_its_spelling() {
+        let lexicon = Lexicon::new(&shipped_options());
+        for (gerund, past) in [
+            ("managing", "managed"),
+            ("owning", "owned"),
+            ("planning", "planned"),
+            ("developing", "developed"),
+            ("controlling", "controlled"),
+            ("labelling", "labelled"),
+            ("labeling", "labeled"),
+            ("programming", "programmed"),
+            ("applying", "applied"),
+            ("deploying", "deployed"),
+            ("guaranteeing", "guaranteed"),
+            ("enrolling", "enrolled"),
+            ("fine-tuning", "fine-tuned"),
+            ("building", "built"),
+            ("leading", "led"),
+            ("running", "ran"),
+            ("setting", "set"),
+            ("overseeing", "oversaw"),
+            ("proofreading", "proofread"),
+            ("rebuilding", "rebuilt"),
+            ("re-architecting", "re-architected"),
+            ("upselling", "upsold"),
+            ("cross-selling", "cross-sold"),
+            ("Building", "Built"),
+        ] {
+            assert_eq!(
+                lexicon.past_of_gerund(gerund).as_deref(),
+                Some(past),
+                "{gerund}"
+            );
+        }
+        for gerund in ["being", "having", "string", "something", "ing"] {
+            assert_eq!(lexicon.past_of_gerund(gerund), None, "{gerund}");
+        }
+    }
+
+    #[test]
+    fn every_irregular_past_is_a_listed_verb_and_reads_as_one() {
+        let options = shipped_options();
+        let lexicon = Lexicon::new(&options);
+        for (lemma, past) in &options.irregular_past {
+            assert!(lexicon.verbs.contains(lemma), "{lemma} is not in `verbs`");
+            assert!(
+                lexicon.verb_form(past).is_some(),
+                "{past} is not read as a verb"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! Whole-word, whole-phrase matching shared by the `phrase` and `pronoun`
-//! kinds: one aho-corasick automaton per rule, compiled once.
+//! kinds: one aho-corasick automaton per rule, compiled once; and the text
+//! edits the kinds that rewrite words offer as fixes.
 
+use crate::diagnostic::Edit;
+use crate::document::MappedText;
+use crate::rules::scope::Unit;
+use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
@@ -155,9 +160,145 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !continues_before && !continues_after
 }
 
+/// A fix's edit in the coordinates of a unit's normalised text: replace
+/// `start..end` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl TextEdit {
+    pub fn new(start: usize, end: usize, replacement: impl Into<String>) -> Self {
+        Self {
+            start,
+            end,
+            replacement: replacement.into(),
+        }
+    }
+
+    /// `text` with the edit made.
+    pub fn apply(&self, text: &str) -> String {
+        format!(
+            "{}{}{}",
+            &text[..self.start],
+            self.replacement,
+            &text[self.end..]
+        )
+    }
+
+    /// The edit on the source. Only a range the source holds verbatim —
+    /// each character at its own bytes, one after the other, with no markup,
+    /// entity, joined line break or normalised character between them — is
+    /// edited, so a fix never breaks the emphasis or link around its words.
+    pub fn to_source(&self, text: &MappedText) -> Option<Edit> {
+        let range = text.as_str().get(self.start..self.end)?;
+        let mut at: Option<usize> = None;
+        let mut first = None;
+        for (index, ch) in range.char_indices() {
+            let from = self.start + index;
+            let span = text.source_span(from, from + ch.len_utf8());
+            if span.length != ch.len_utf8() || at.is_some_and(|at| at != span.start()) {
+                return None;
+            }
+            first.get_or_insert(span.start());
+            at = Some(span.end());
+        }
+        let (start, end) = (first?, at?);
+        Some(Edit {
+            span: Span::new(start, end - start),
+            replacement: self.replacement.clone(),
+        })
+    }
+}
+
+/// The word with its first letter in upper case: "built" → "Built".
+pub fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Whether `fixed` reads as cleanly as `original`: the edit left no double
+/// space, no space before punctuation, no doubled punctuation and no empty
+/// text behind.
+pub fn reads_cleanly(original: &str, fixed: &str) -> bool {
+    const FLAWS: [&str; 10] = ["  ", " ,", " .", " ;", " :", " )", "( ", ",,", ",.", ".,"];
+    let starts_badly = |s: &str| s.starts_with(|c: char| c.is_whitespace() || ",.;:)".contains(c));
+    !fixed.trim().is_empty()
+        && (starts_badly(original) || !starts_badly(fixed))
+        && FLAWS
+            .iter()
+            .all(|flaw| fixed.matches(flaw).count() <= original.matches(flaw).count())
+}
+
+/// Whether a fix that turns the text of `unit` from `before` into `after`
+/// leaves the unit where it is in the outline. The parser reads a short
+/// paragraph by its length and its final stop — prose from 12 words, or 6
+/// with a stop; a summary from 15; an entry line up to 30 (`is_prose` and
+/// `classify_by_content` in `document/builder.rs`) — and a list item with
+/// sub-items of up to 6 words, without a stop, as a title for them
+/// (`reads_like_title`). A fix that crosses one of these lines could move
+/// text into or out of the summary, or change which bullets are
+/// achievements, so it is not offered.
+pub fn keeps_outline(unit: &Unit<'_>, before: &str, after: &str) -> bool {
+    let thresholds: &[usize] = match unit.bullet {
+        None => &[6, 12, 15, 31],
+        Some(bullet) if bullet.children > 0 => &[7],
+        Some(_) => return true,
+    };
+    let (old, new) = (
+        before.split_whitespace().count(),
+        after.split_whitespace().count(),
+    );
+    let crosses = thresholds.iter().any(|&t| (old >= t) != (new >= t));
+    let stop = |s: &str| s.trim_end().ends_with(['.', ';', ',']);
+    !crosses && (stop(before) == stop(after) || new >= 12)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_edit_reaches_the_source_only_where_the_source_is_verbatim() {
+        // "**Led** the team": the text "Led the team" skips the markup.
+        let source = "**Led** the team";
+        let mut text = MappedText::new();
+        text.push_source(source, Span::new(2, 3));
+        text.push_source(source, Span::new(7, 9));
+        assert_eq!(text.as_str(), "Led the team");
+        let inside = TextEdit::new(0, 3, "Ran").to_source(&text);
+        assert_eq!(inside.map(|e| e.span), Some(Span::new(2, 3)));
+        assert_eq!(TextEdit::new(0, 7, "Ran").to_source(&text), None);
+    }
+
+    #[test]
+    fn a_fix_that_would_move_a_paragraph_in_the_outline_is_refused() {
+        let text = MappedText::new();
+        let paragraph = Unit {
+            text: &text,
+            section: None,
+            bullet: None,
+        };
+        // Twelve words without a stop are prose; eleven are a tagline.
+        assert!(!keeps_outline(
+            &paragraph,
+            "Passionate engineer with six years of Go and Rust in payments teams",
+            "Engineer with six years of Go and Rust in payments teams"
+        ));
+        assert!(keeps_outline(
+            &paragraph,
+            "Passionate engineer who ships reliable payment systems.",
+            "Engineer who ships reliable payment systems."
+        ));
+        assert!(reads_cleanly("Go, Rust, etc.", "Go, Rust."));
+        assert!(!reads_cleanly("a passionate engineer", "a  engineer"));
+        assert!(!reads_cleanly("Go, etc, Rust", "Go, , Rust"));
+    }
 
     fn hits(phrases: &[&str], exceptions: &[&str], text: &str) -> Vec<String> {
         let exceptions: Vec<String> = exceptions.iter().map(|s| s.to_string()).collect();
