@@ -16,7 +16,7 @@ pub fn render(reports: &[FileReport], level: FixLevel) -> String {
             found.start.column,
             found.diagnostic.severity,
             found.diagnostic.rule,
-            if super::is_fixable(found.diagnostic, level) {
+            if level.fixes(found.diagnostic) {
                 "[*] "
             } else {
                 ""

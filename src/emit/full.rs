@@ -36,7 +36,7 @@ pub fn render(reports: &[FileReport], color: bool, level: FixLevel) -> String {
         );
         let finding = Finding {
             diagnostic: found.diagnostic,
-            fixable: super::is_fixable(found.diagnostic, level),
+            fixable: level.fixes(found.diagnostic),
             source: NamedSource::new(name, Arc::clone(found.source)),
         };
         if handler.render_report(&mut out, &finding).is_err() {

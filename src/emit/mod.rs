@@ -9,14 +9,3 @@ pub mod junit;
 pub mod sarif;
 pub mod statistics;
 pub mod summary;
-
-use crate::diagnostic::Diagnostic;
-use crate::fix::FixLevel;
-
-/// Whether `--fix` at `level` repairs this finding: what `[*]` marks.
-pub fn is_fixable(diagnostic: &Diagnostic, level: FixLevel) -> bool {
-    diagnostic
-        .fix
-        .as_ref()
-        .is_some_and(|fix| level.allows(fix.applicability))
-}

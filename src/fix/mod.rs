@@ -28,6 +28,14 @@ impl FixLevel {
             FixLevel::Safe => applicability == Applicability::Safe,
         }
     }
+
+    /// Whether `--fix` at this level repairs the finding: what `[*]` marks.
+    pub fn fixes(self, diagnostic: &Diagnostic) -> bool {
+        diagnostic
+            .fix
+            .as_ref()
+            .is_some_and(|fix| self.allows(fix.applicability))
+    }
 }
 
 /// One pass over a text.
@@ -153,8 +161,8 @@ pub fn fix(source: &str, format: Format, rules: &RuleSet, level: FixLevel) -> Fi
         let diagnostics = rules.lint(&document);
         let allowed: Vec<&Fix> = diagnostics
             .iter()
+            .filter(|d| level.fixes(d))
             .filter_map(|d| d.fix.as_ref())
-            .filter(|fix| level.allows(fix.applicability))
             .collect();
         let applied = apply_keeping_shape(&text, format, shape(&document), &allowed);
         if applied.text == text {
@@ -205,18 +213,6 @@ fn apply_keeping_shape(
         }
     }
     apply(text, kept)
-}
-
-/// How many findings `level` could fix, counted per diagnostic.
-pub fn fixable(diagnostics: &[Diagnostic], level: FixLevel) -> usize {
-    diagnostics
-        .iter()
-        .filter(|d| {
-            d.fix
-                .as_ref()
-                .is_some_and(|f| level.allows(f.applicability))
-        })
-        .count()
 }
 
 #[cfg(test)]
